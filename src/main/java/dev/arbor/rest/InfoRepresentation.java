@@ -1,0 +1,17 @@
+package dev.arbor.rest;
+
+/** Body of {@code GET /realms/{realm}/tenancy/info}. */
+record InfoRepresentation(Arbor arbor, String realm, Schema schema) {
+
+    record Arbor(String version) {
+    }
+
+    record Schema(SchemaStatus status) {
+    }
+
+    /** Whether the realm has a tenancy schema; until it has one, every tenancy decision is a denial. */
+    enum SchemaStatus {
+        NOT_CONFIGURED,
+        ACTIVE
+    }
+}

@@ -1,0 +1,46 @@
+package dev.arbor.testing;
+
+import java.util.List;
+
+/**
+ * The Keycloak command lines the harness and the demo use: one place, so that the tested server and the demo
+ * server differ only where they must (database, ports, imports).
+ */
+final class ServerOptions {
+
+    private ServerOptions() {
+    }
+
+    /** Embedded H2: {@code dev-mem} starts every test run from an empty database; {@code dev-file} keeps data. */
+    enum Database {
+        DEV_MEM("dev-mem"),
+        DEV_FILE("dev-file");
+
+        final String kind;
+
+        Database(String kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** Options baked in by {@code kc.sh build}; changing any of them means one more build. */
+    static List<String> build(Database database) {
+        return List.of(
+                "--db=" + database.kind,
+                "--cache=local",
+                "--health-enabled=true",
+                "--metrics-enabled=true");
+    }
+
+    /** Runtime options of {@code kc.sh start --optimized} for a single node on loopback over plain HTTP. */
+    static List<String> start(String host, int httpPort, int managementPort) {
+        return List.of(
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=" + host,
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--hostname-strict=false");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.arbor.testing;
+
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** A realm created for one test, with helpers to populate it; see {@link TestRealms}. */
+public final class TestRealm {
+
+    /** Where authorization-code logins are sent back to; nothing listens there, the harness reads the redirect. */
+    public static final String REDIRECT_URI = "http://127.0.0.1/arbor-it/callback";
+
+    private final KeycloakServer server;
+    private final String name;
+
+    TestRealm(KeycloakServer server, String name) {
+        this.server = server;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** {@code /realms/{name}/{path}} on the server. */
+    public URI uri(String path) {
+        return server.realmUri(name, path);
+    }
+
+    public RealmResource admin() {
+        return server.admin().realm(name);
+    }
+
+    /** An enabled user with a verified e-mail and a complete profile, so that no required action blocks a login. */
+    public TestUser createUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.test");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        user.setEnabled(true);
+        String password = username + "-Passw0rd!";
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response response = admin().users().create(user)) {
+            return new TestUser(CreatedResponseUtil.getCreatedId(response), username, password);
+        }
+    }
+
+    /** A public client allowed the password grant and the authorization-code flow (with PKCE). */
+    public OidcClient createPublicClient(String clientId) {
+        ClientRepresentation client = baseClient(clientId);
+        client.setPublicClient(true);
+        create(client);
+        return new OidcClient(server.baseUri(), name, clientId, null);
+    }
+
+    /** A confidential client with a service account, for the client-credentials grant and the other flows. */
+    public OidcClient createConfidentialClient(String clientId) {
+        ClientRepresentation client = baseClient(clientId);
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        String secret = clientId + "-secret";
+        client.setSecret(secret);
+        create(client);
+        return new OidcClient(server.baseUri(), name, clientId, secret);
+    }
+
+    private static ClientRepresentation baseClient(String clientId) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setEnabled(true);
+        client.setProtocol("openid-connect");
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setRedirectUris(List.of(REDIRECT_URI));
+        return client;
+    }
+
+    private void create(ClientRepresentation client) {
+        try (Response response = admin().clients().create(client)) {
+            CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+}
