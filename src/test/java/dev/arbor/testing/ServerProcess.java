@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,8 +45,14 @@ final class ServerProcess implements AutoCloseable {
      * @param log where the output goes; {@code null} inherits this JVM's output (the demo)
      */
     static ServerProcess start(List<String> command, Map<String, String> environment, Path directory, Path log) {
+        return start(command, environment, directory, log, ProcessHandle.current().pid());
+    }
+
+    /** As {@link #start(List, Map, Path, Path)}, on behalf of the process {@code ownerPid}. */
+    static ServerProcess start(List<String> command, Map<String, String> environment, Path directory, Path log,
+            long ownerPid) {
         List<String> watched = new ArrayList<>(List.of(
-                "setsid", "bash", watchdogScript(directory).toString(), Long.toString(ProcessHandle.current().pid())));
+                "setsid", "bash", watchdogScript(directory).toString(), Long.toString(ownerPid)));
         watched.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(watched).directory(directory.toFile()).redirectErrorStream(true);
         if (log == null) {
@@ -105,20 +112,50 @@ final class ServerProcess implements AutoCloseable {
 
     /** Stops the whole process group: TERM, and KILL for whatever is left after a grace period. Idempotent. */
     void stop() {
-        List<ProcessHandle> members = new ArrayList<>();
-        members.add(group.toHandle());
-        group.descendants().forEach(members::add);
-        if (members.stream().noneMatch(ProcessHandle::isAlive)) {
+        if (!groupAlive()) {
             return;
         }
         signalGroup("-TERM");
-        Instant deadline = Instant.now().plus(GRACEFUL_STOP);
-        while (members.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
-            sleep(Duration.ofMillis(100));
-        }
-        if (members.stream().anyMatch(ProcessHandle::isAlive)) {
+        awaitGroupGone(GRACEFUL_STOP);
+        if (groupAlive()) {
             signalGroup("-KILL");
-            members.forEach(ProcessHandle::destroyForcibly);
+            awaitGroupGone(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Whether any process of the group still runs. Read from {@code /proc} rather than from the descendants of the
+     * leader, because a process that daemonized has left that tree but not the group; zombies do not count.
+     */
+    boolean groupAlive() {
+        long groupId = group.pid();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                if (isLiveMemberOf(process.resolve("stat"), groupId)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc", e);
+        }
+    }
+
+    private static boolean isLiveMemberOf(Path stat, long groupId) {
+        try {
+            String line = Files.readString(stat);
+            // pid (comm) state ppid pgrp ...; comm may hold spaces and parentheses
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return !fields[0].equals("Z") && Long.parseLong(fields[2]) == groupId;
+        } catch (IOException | RuntimeException gone) {
+            return false; // the process ended while we looked
+        }
+    }
+
+    private void awaitGroupGone(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (groupAlive() && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(100));
         }
     }
 
