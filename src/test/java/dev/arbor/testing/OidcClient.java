@@ -39,6 +39,11 @@ public final class OidcClient {
         this.secret = secret;
     }
 
+    /** A public client of an existing realm, e.g. one imported from {@code realm-export/}. */
+    public static OidcClient of(KeycloakServer server, String realm, String clientId) {
+        return new OidcClient(server.baseUri(), realm, clientId, null);
+    }
+
     public String clientId() {
         return clientId;
     }
