@@ -1,0 +1,416 @@
+package dev.arbor.core;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every tenancy decision, made from one schema over a {@link TreeSlice}: effective permissions, checks, who may
+ * grant or revoke what, visibility. Deterministic and free of I/O; immutable and thread-safe.
+ *
+ * <p>Unknown scopes, roles and permissions are denials with reason {@link Decision.Reason#UNKNOWN}, never
+ * exceptions; a slice that lacks an ancestor of a scope it holds is a programming error and throws
+ * {@link IllegalArgumentException}.
+ */
+public final class Policy {
+
+    private final TenancySchema schema;
+
+    public Policy(TenancySchema schema) {
+        this.schema = schema;
+    }
+
+    public TenancySchema schema() {
+        return schema;
+    }
+
+    /**
+     * What {@code principal} may do at {@code scopeId}.
+     *
+     * @param explain whether to record the steps (off on the token path)
+     * @return empty when the scope is not in the slice
+     */
+    public Optional<Access> access(Principal principal, String scopeId, TreeSlice tree, boolean explain) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        Trace trace = explain ? Trace.everything() : Trace.OFF;
+        Evaluation evaluation = new Evaluation(schema, tree, principal.userId(), scope.get(), false, trace);
+        BitSet permissions = evaluation.permissions();
+        Optional<Membership> membership = tree.membership(principal.userId(), scopeId);
+        List<String> roles = membership.map(m -> sorted(m.roles())).orElse(List.of());
+        List<String> options = membership.map(m -> sorted(m.options()).stream()
+                .filter(option -> {
+                    int index = schema.catalog().indexOf(option);
+                    return index >= 0 && permissions.get(index);
+                })
+                .toList()).orElse(List.of());
+        return Optional.of(new Access(scopeId, roles, evaluation.actingRolesAtTarget(),
+                schema.catalog().names(permissions), options, trace.lines()));
+    }
+
+    /** May {@code principal} do {@code permission} at {@code scopeId}? Always explained. */
+    public Decision check(Principal principal, String scopeId, String permission, TreeSlice tree) {
+        return check(principal, scopeId, permission, false, tree);
+    }
+
+    /**
+     * As {@link #check(Principal, String, String, TreeSlice)}, for an action on a resource, which matters to
+     * conditions on ownership.
+     */
+    public Decision check(Principal principal, String scopeId, String permission, boolean ownsResource,
+            TreeSlice tree) {
+        int index = schema.catalog().indexOf(permission);
+        if (index < 0) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("the schema declares no permission " + permission));
+        }
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+        }
+        Trace trace = Trace.focusedOn(index);
+        boolean allowed = new Evaluation(schema, tree, principal.userId(), scope.get(), ownsResource, trace)
+                .permissions().get(index);
+        List<String> why = new ArrayList<>(trace.lines());
+        if (allowed) {
+            why.add(permission + " is allowed at " + scope.get().label());
+            return Decision.allow(why);
+        }
+        if (why.isEmpty()) {
+            why.add("user " + principal.userId() + " holds no role at or above " + scope.get().label()
+                    + " that gives " + permission);
+        }
+        why.add(permission + " is denied at " + scope.get().label());
+        return Decision.deny(Decision.Reason.NOT_PERMITTED, why);
+    }
+
+    /**
+     * May {@code principal} do {@code permission} on something that spans several scopes (e.g. associate
+     * departments of two customers)? Judged at their lowest common ancestor.
+     */
+    public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
+            TreeSlice tree) {
+        List<String> common = null;
+        for (String scopeId : scopeIds) {
+            Optional<Scope> scope = tree.scope(scopeId);
+            if (scope.isEmpty()) {
+                return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+            }
+            List<String> path = scope.get().path();
+            if (common == null) {
+                common = path;
+            } else {
+                int shared = 0;
+                while (shared < common.size() && shared < path.size() && common.get(shared).equals(path.get(shared))) {
+                    shared++;
+                }
+                common = common.subList(0, shared);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return Decision.deny(Decision.Reason.NO_COMMON_ANCESTOR,
+                    List.of("scopes " + scopeIds + " share no ancestor"));
+        }
+        String ancestor = common.get(common.size() - 1);
+        Decision decision = check(principal, ancestor, permission, tree);
+        List<String> why = new ArrayList<>();
+        why.add("scopes " + scopeIds + " are judged at their lowest common ancestor " + ancestor);
+        why.addAll(decision.explanation());
+        return new Decision(decision.allowed(), decision.reason(), why);
+    }
+
+    /**
+     * May {@code actor} give {@code role} at {@code scopeId} to {@code targetUserId}? Used for direct grants, and
+     * for invitations both when they are sent and when they are accepted.
+     *
+     * @param transfer whether the actor asks to take the role from its current holder if it is full
+     */
+    public Decision mayGrant(Principal actor, String targetUserId, String scopeId, String role, boolean transfer,
+            TreeSlice tree) {
+        List<String> why = new ArrayList<>();
+        Resolved resolved = resolve(scopeId, role, tree, why);
+        if (resolved == null) {
+            return Decision.deny(Decision.Reason.UNKNOWN, why);
+        }
+        if (actor.realmAdmin()) {
+            why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
+        } else {
+            Decision delegated = delegated(actor, targetUserId, resolved, true, tree, why);
+            if (!delegated.allowed()) {
+                return delegated;
+            }
+        }
+        Set<String> holders = tree.holders(scopeId, role);
+        if (holders.contains(targetUserId)) {
+            why.add("user " + targetUserId + " already holds " + resolved.role.ref() + " there");
+            return Decision.allow(why);
+        }
+        if (holders.size() >= resolved.role.maxHolders()) {
+            if (!transfer) {
+                why.add(resolved.role.ref() + " allows " + resolved.role.maxHolders() + " holder(s) per scope and "
+                        + resolved.scope.label() + " has " + holders + "; ask for a transfer to replace them");
+                return Decision.deny(Decision.Reason.TOO_MANY_HOLDERS, why);
+            }
+            for (String holder : holders) {
+                Revocation revocation = mayRevoke(actor, holder, scopeId, role, true, tree);
+                if (!revocation.allowed()) {
+                    why.add("the transfer would take " + resolved.role.ref() + " from user " + holder
+                            + ", which the actor may not:");
+                    why.addAll(revocation.decision().explanation());
+                    return Decision.deny(revocation.decision().reason(), why);
+                }
+            }
+            why.add("transfer: " + resolved.role.ref() + " moves from " + holders + " to user " + targetUserId);
+        }
+        return Decision.allow(why);
+    }
+
+    /**
+     * May {@code actor} take {@code role} at {@code scopeId} from {@code targetUserId}, and what goes with it?
+     * Users may always give up their own roles, within the role's minimum.
+     *
+     * @param transfer part of a transfer: the minimum is kept by the new holder and nothing cascades
+     */
+    public Revocation mayRevoke(Principal actor, String targetUserId, String scopeId, String role, boolean transfer,
+            TreeSlice tree) {
+        List<String> why = new ArrayList<>();
+        Resolved resolved = resolve(scopeId, role, tree, why);
+        if (resolved == null) {
+            return new Revocation(Decision.deny(Decision.Reason.UNKNOWN, why), List.of());
+        }
+        Set<String> holders = tree.holders(scopeId, role);
+        if (!holders.contains(targetUserId)) {
+            why.add("user " + targetUserId + " does not hold " + resolved.role.ref() + " at "
+                    + resolved.scope.label());
+            return new Revocation(Decision.deny(Decision.Reason.UNKNOWN, why), List.of());
+        }
+        if (actor.realmAdmin()) {
+            why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
+        } else if (actor.userId().equals(targetUserId)) {
+            why.add("users may give up their own roles");
+        } else {
+            Decision delegated = delegated(actor, targetUserId, resolved, false, tree, why);
+            if (!delegated.allowed()) {
+                return new Revocation(delegated, List.of());
+            }
+        }
+        if (!transfer && holders.size() - 1 < resolved.role.minHolders()) {
+            why.add(resolved.role.ref() + " needs at least " + resolved.role.minHolders() + " holder(s) per scope; "
+                    + "transfer it instead");
+            return new Revocation(Decision.deny(Decision.Reason.TOO_FEW_HOLDERS, why), List.of());
+        }
+        List<Membership> cascade = transfer ? List.of() : cascade(resolved, targetUserId, tree, why);
+        return new Revocation(Decision.allow(why), cascade);
+    }
+
+    /**
+     * May {@code actor} set {@code targetUserId}'s optional permissions at {@code scopeId} to {@code options}?
+     * Each must be optional for a role the target holds there, and the actor must be able to grant such a role
+     * and hold the permission themselves.
+     */
+    public Decision maySetOptions(Principal actor, String targetUserId, String scopeId, Set<String> options,
+            TreeSlice tree) {
+        List<String> why = new ArrayList<>();
+        Optional<Scope> scope = tree.scope(scopeId);
+        Optional<Membership> membership = tree.membership(targetUserId, scopeId);
+        if (scope.isEmpty() || membership.isEmpty()) {
+            why.add(scope.isEmpty() ? "no scope " + scopeId : "user " + targetUserId + " is not a member there");
+            return Decision.deny(Decision.Reason.UNKNOWN, why);
+        }
+        ScopeType type = schema.type(scope.get().type());
+        for (String option : sorted(options)) {
+            int index = schema.catalog().indexOf(option);
+            boolean allowedByRole = index >= 0 && type != null && membership.get().roles().stream()
+                    .map(held -> type.roles().get(held))
+                    .anyMatch(held -> held != null && held.optional().get(index));
+            if (!allowedByRole) {
+                why.add(option + " is not an optional permission of any role user " + targetUserId + " holds at "
+                        + scope.get().label() + " (roles " + sorted(membership.get().roles()) + ")");
+                return Decision.deny(Decision.Reason.OPTION_NOT_ALLOWED, why);
+            }
+        }
+        if (actor.realmAdmin()) {
+            why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
+            return Decision.allow(why);
+        }
+        boolean administersTarget = membership.get().roles().stream().sorted().anyMatch(held -> {
+            Resolved resolved = resolve(scopeId, held, tree, new ArrayList<>());
+            return resolved != null && delegated(actor, targetUserId, resolved, true, tree, new ArrayList<>()).allowed();
+        });
+        if (!administersTarget) {
+            why.add("user " + actor.userId() + " may not grant any role user " + targetUserId + " holds at "
+                    + scope.get().label());
+            return Decision.deny(Decision.Reason.NOT_DELEGATED, why);
+        }
+        BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).permissions();
+        for (String option : sorted(options)) {
+            if (!own.get(schema.catalog().indexOf(option))) {
+                why.add("user " + actor.userId() + " does not have " + option + " at " + scope.get().label()
+                        + " and so cannot give it");
+                return Decision.deny(Decision.Reason.EXCEEDS_OWN_PERMISSIONS, why);
+            }
+        }
+        why.add("user " + actor.userId() + " may administer user " + targetUserId + "'s roles there and has "
+                + "every option given");
+        return Decision.allow(why);
+    }
+
+    /** May {@code principal} see {@code scopeId} (in lists and breadcrumbs)? */
+    public Decision maySee(Principal principal, String scopeId, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+        }
+        if (principal.realmAdmin()) {
+            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+        }
+        for (Membership membership : tree.membershipsOf(principal.userId())) {
+            Optional<Scope> held = tree.scope(membership.scopeId());
+            if (held.isPresent() && held.get().ancestors().contains(scopeId)) {
+                return Decision.allow(List.of("user " + principal.userId() + " is a member of "
+                        + held.get().label() + ", below it"));
+            }
+        }
+        BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
+                .permissions();
+        if (!permissions.isEmpty() || tree.membership(principal.userId(), scopeId).isPresent()) {
+            return Decision.allow(List.of("user " + principal.userId() + " holds a role at or above "
+                    + scope.get().label()));
+        }
+        return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
+                + " has no role at, above or below " + scope.get().label()));
+    }
+
+    /** May {@code principal} list the members of {@code scopeId}? Governed by the type's members permission. */
+    public Decision mayListMembers(Principal principal, String scopeId, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+        }
+        if (principal.realmAdmin()) {
+            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+        }
+        ScopeType type = schema.type(scope.get().type());
+        if (type == null || type.membersPermission() == null) {
+            return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("scope type " + scope.get().type()
+                    + " names no membersPermission, so only realm administrators list its members"));
+        }
+        return check(principal, scopeId, type.membersPermission(), tree);
+    }
+
+    /** The members of {@code scopeId} that {@code principal} may see: all of them, or only their own. */
+    public List<Membership> visibleMembers(Principal principal, String scopeId, TreeSlice tree) {
+        if (mayListMembers(principal, scopeId, tree).allowed()) {
+            return tree.members(scopeId);
+        }
+        return tree.membership(principal.userId(), scopeId).map(List::of).orElse(List.of());
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------------
+
+    private record Resolved(Scope scope, ScopeType type, Role role) {
+    }
+
+    private Resolved resolve(String scopeId, String roleName, TreeSlice tree, List<String> why) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            why.add("no scope " + scopeId);
+            return null;
+        }
+        ScopeType type = schema.type(scope.get().type());
+        Role role = type == null ? null : type.roles().get(roleName);
+        if (role == null) {
+            why.add("scope type " + scope.get().type() + " has no role " + roleName
+                    + (type == null ? "" : "; its roles are " + type.roles().keySet()));
+            return null;
+        }
+        return new Resolved(scope.get(), type, role);
+    }
+
+    /**
+     * Whether a delegation rule lets {@code actor} grant (or revoke) the role: the actor holds one of the rule's
+     * roles at or above the scope (vacancy counts), its condition holds, it is not a self-grant the rule forbids,
+     * and, unless the rule allows it, the role gives nothing the actor lacks there.
+     */
+    private Decision delegated(Principal actor, String targetUserId, Resolved resolved, boolean grant,
+            TreeSlice tree, List<String> why) {
+        Evaluation actorView = new Evaluation(schema, tree, actor.userId(), resolved.scope, false, Trace.OFF);
+        String verb = grant ? "grant" : "revoke";
+        boolean exceeded = false;
+        boolean considered = false;
+        for (DelegationRule rule : schema.delegation()) {
+            if (!rule.roles().contains(resolved.role.ref()) || !grant && !rule.revoke()) {
+                continue;
+            }
+            considered = true;
+            RoleRef holding = rule.by().stream().sorted(java.util.Comparator.comparing(RoleRef::toString))
+                    .filter(actorView::principalHolds).findFirst().orElse(null);
+            if (holding == null) {
+                why.add(rule.label() + " lets " + sortedRefs(rule.by()) + " " + verb + " " + resolved.role.ref()
+                        + "; user " + actor.userId() + " holds none of them at or above " + resolved.scope.label());
+                continue;
+            }
+            if (!rule.when().holds(actorView)) {
+                why.add(rule.label() + " applies only when " + rule.when().describe() + ", which is not the case");
+                continue;
+            }
+            if (grant && actor.userId().equals(targetUserId) && !rule.self()) {
+                why.add(rule.label() + " does not let users grant " + resolved.role.ref() + " to themselves");
+                continue;
+            }
+            if (grant && !rule.beyondOwnPermissions()) {
+                BitSet missing = resolved.role.unconditionalAtHolder();
+                missing.andNot(actorView.permissions());
+                if (!missing.isEmpty()) {
+                    exceeded = true;
+                    why.add(rule.label() + " matches, but " + resolved.role.ref() + " gives what user "
+                            + actor.userId() + " lacks at " + resolved.scope.label() + ": "
+                            + schema.catalog().names(missing));
+                    continue;
+                }
+            }
+            why.add(rule.label() + ": user " + actor.userId() + " holds " + holding + ", so may " + verb + " "
+                    + resolved.role.ref() + " at " + resolved.scope.label());
+            return Decision.allow(why);
+        }
+        if (!considered) {
+            why.add("no delegation rule lets anyone " + verb + " " + resolved.role.ref());
+        }
+        return Decision.deny(exceeded ? Decision.Reason.EXCEEDS_OWN_PERMISSIONS : Decision.Reason.NOT_DELEGATED,
+                why);
+    }
+
+    private List<Membership> cascade(Resolved resolved, String targetUserId, TreeSlice tree, List<String> why) {
+        List<Membership> removed = new ArrayList<>();
+        for (Cascade cascade : schema.cascades()) {
+            if (!cascade.onRevoke().equals(resolved.role.ref())) {
+                continue;
+            }
+            for (Membership member : tree.members(resolved.scope.id())) {
+                if (!member.userId().equals(targetUserId)) {
+                    removed.add(member);
+                }
+            }
+            if (cascade.subtree()) {
+                removed.addAll(tree.membersBelow(resolved.scope.id()));
+            }
+            why.add("revoking " + resolved.role.ref() + " removes " + removed.size() + " membership(s) configured "
+                    + (cascade.subtree() ? "at and below " : "at ") + resolved.scope.label());
+            break;
+        }
+        return removed;
+    }
+
+    private static List<String> sorted(Collection<String> values) {
+        return new ArrayList<>(new TreeSet<>(values));
+    }
+
+    private static List<String> sortedRefs(Collection<RoleRef> refs) {
+        return refs.stream().map(RoleRef::toString).sorted().toList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.arbor.core;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A role of one scope type, compiled: its grants as bit sets, how many may hold it at one scope, and which
+ * optional permissions a holder may or must have.
+ *
+ * @param maxHolders {@link Integer#MAX_VALUE} when unbounded
+ * @param mandatory permissions every holder has, whatever their options say
+ * @param optional permissions a holder may be given individually
+ */
+record Role(RoleRef ref, String description, int minHolders, int maxHolders, List<Grant> grants, BitSet mandatory,
+        BitSet optional) {
+
+    boolean bounded() {
+        return maxHolders != Integer.MAX_VALUE;
+    }
+
+    /** Everything the role's unconditional grants give at the scope it is held at, mandatory options included. */
+    BitSet unconditionalAtHolder() {
+        BitSet permissions = (BitSet) mandatory.clone();
+        for (Grant grant : grants) {
+            if (grant.reach().atHolder() && grant.when() == Condition.ALWAYS) {
+                permissions.or(grant.permissions());
+            }
+        }
+        return permissions;
+    }
+}

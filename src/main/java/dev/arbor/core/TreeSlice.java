@@ -1,0 +1,31 @@
+package dev.arbor.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The part of the tenancy tree a decision needs, as an immutable snapshot: the scopes on the paths involved, the
+ * memberships of the users involved there, and the holders of the roles the schema counts. Adapters fill it from
+ * the database or a cache; {@link InMemoryTree} is the plain implementation. A decision that needs a scope the
+ * slice lacks fails with {@link IllegalArgumentException} rather than guessing.
+ */
+public interface TreeSlice {
+
+    Optional<Scope> scope(String scopeId);
+
+    /** What {@code userId} holds at {@code scopeId}; empty when nothing. */
+    Optional<Membership> membership(String userId, String scopeId);
+
+    /** Ids of the users holding {@code role} at {@code scopeId}. */
+    Set<String> holders(String scopeId, String role);
+
+    /** The memberships at {@code scopeId}. */
+    List<Membership> members(String scopeId);
+
+    /** The memberships at scopes strictly below {@code scopeId}. */
+    List<Membership> membersBelow(String scopeId);
+
+    /** Every membership of {@code userId} in this slice. */
+    List<Membership> membershipsOf(String userId);
+}

@@ -1,0 +1,38 @@
+package dev.arbor.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The seed models' schema files under {@code realm-export/schemas/}, read as an adapter would read them. */
+final class SeedSchemas {
+
+    static final Path DIRECTORY = Path.of("realm-export", "schemas");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SeedSchemas() {
+    }
+
+    static Object document(String name) {
+        try {
+            return YAML.readValue(DIRECTORY.resolve(name + ".yaml").toFile(), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Policy policy(String name) {
+        return new Policy(SchemaReader.read(document(name)));
+    }
+
+    /** Parses a YAML snippet, for tests of single constructs. */
+    static Object yaml(String text) {
+        try {
+            return YAML.readValue(text, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
