@@ -49,6 +49,7 @@ public final class SchemaReader {
     private TenancySchema readDocument(Node root) {
         if (!root.isMap()) {
             root.problem("a tenancy schema must be an object");
+            problems.throwIfAny();
         }
         root.entries(Set.of("arbor", "id", "version", "description", "permissions", "scopeTypes", "constraints",
                 "delegation", "cascades"));
