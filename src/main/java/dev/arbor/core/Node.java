@@ -114,6 +114,11 @@ final class Node {
         return value instanceof String text && !text.isBlank() ? text : null;
     }
 
+    /** The boolean, or null without a report: for a value another pass checks. */
+    Boolean optionalBooleanQuietly() {
+        return value instanceof Boolean flag ? flag : null;
+    }
+
     boolean bool(boolean fallback) {
         if (value == null) {
             return fallback;

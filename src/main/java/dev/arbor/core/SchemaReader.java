@@ -207,7 +207,9 @@ public final class SchemaReader {
 
     /** Nesting must be a tree of types: roots exist, every type hangs from one, no cycle but a type under itself. */
     private void checkNesting(Node typesNode) {
-        if (!parents.isEmpty() && parents.values().stream().noneMatch(Set::isEmpty)) {
+        if (!parents.isEmpty() && parents.values().stream().noneMatch(Set::isEmpty)
+                && typesNode.namedEntries().values().stream().noneMatch(type -> Boolean.TRUE.equals(
+                        type.get("root").optionalBooleanQuietly()))) {
             typesNode.problem("no root type: at least one scope type must have no parents");
         }
         for (String type : parents.keySet()) {
@@ -262,13 +264,14 @@ public final class SchemaReader {
     }
 
     private ScopeType readType(String type, Node node) {
-        node.entries(Set.of("description", "parents", "attributes", "owner", "vacancy", "sealing",
+        node.entries(Set.of("description", "parents", "root", "attributes", "owner", "vacancy", "sealing",
                 "membersPermission", "roles"));
+        boolean alsoRoot = node.get("root").bool(false);
+        if (alsoRoot && parents.getOrDefault(type, Set.of()).isEmpty()) {
+            node.get("root").problem("a type without parents is a root type already");
+        }
         Map<String, Role> roles = new LinkedHashMap<>();
         Node rolesNode = node.get("roles");
-        if (rolesNode.namedEntries().isEmpty()) {
-            rolesNode.problem(rolesNode.isMissing() ? "is required" : "must declare at least one role");
-        }
         rolesNode.namedEntries().forEach((role, roleNode) -> readRole(type, role, roleNode, roles));
 
         String owner = null;
@@ -331,8 +334,8 @@ public final class SchemaReader {
                         + "permissions.modules (wildcards are not allowed here)");
             }
         }
-        return new ScopeType(type, parents.getOrDefault(type, Set.of()), attributeKinds.getOrDefault(type, Map.of()),
-                roles, owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission);
+        return new ScopeType(type, parents.getOrDefault(type, Set.of()), alsoRoot,
+                attributeKinds.getOrDefault(type, Map.of()), roles, owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission);
     }
 
     private static void requireOwner(String owner, Node ownerNode, Node where) {

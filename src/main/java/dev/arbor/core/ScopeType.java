@@ -8,17 +8,18 @@ import java.util.Set;
 /**
  * A kind of scope (account, workspace, conduit…) and its rules.
  *
- * @param parents the types a scope of this type may be created under; empty for a root type
+ * @param parents the types a scope of this type may be created under
+ * @param alsoRoot whether a scope of this type may also be created at the top, though it has parents
  * @param attributes declared attribute names and their kinds ({@code boolean}, {@code string}, {@code number})
  * @param owner the role whose holder owns a scope of this type; null when the type has no owner
  * @param actingOwners roles of ancestors that act as owner while a scope has none (vacancy)
  * @param sealedFrom roles of ancestors whose {@code sealed} permissions stop applying once a scope has an owner
  * @param membersPermission the permission that lets a principal list a scope's members; null: only admins may
  */
-record ScopeType(String name, Set<String> parents, Map<String, String> attributes, Map<String, Role> roles,
-        String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed, String membersPermission) {
+record ScopeType(String name, Set<String> parents, boolean alsoRoot, Map<String, String> attributes,
+        Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed, String membersPermission) {
 
     boolean isRoot() {
-        return parents.isEmpty();
+        return parents.isEmpty() || alsoRoot;
     }
 }
