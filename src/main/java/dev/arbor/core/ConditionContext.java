@@ -8,7 +8,7 @@ interface ConditionContext {
 
     boolean hasHolder(Scope scope, String role);
 
-    /** Whether the principal holds {@code role}, or acts as it, at the scope of the role's type on the path. */
+    /** Whether the principal holds {@code role}, or acts as it, at a scope of the role's type on the path. */
     boolean principalHolds(RoleRef role);
 
     boolean resourceOwnedByPrincipal();

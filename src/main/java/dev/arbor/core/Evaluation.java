@@ -48,6 +48,17 @@ final class Evaluation implements ConditionContext {
 
     /** The principal's effective permissions at the target scope. */
     BitSet permissions() {
+        BitSet result = authority();
+        constrain(result);
+        return result;
+    }
+
+    /**
+     * What the principal's roles give at the target scope before the schema's constraints (prerequisites) are
+     * applied: the measure of what they may hand on, since a prerequisite gates using a permission, and binds
+     * whoever receives it too.
+     */
+    BitSet authority() {
         BitSet result = new BitSet();
         int last = path.size() - 1;
         for (int level = 0; level <= last; level++) {
@@ -70,7 +81,6 @@ final class Evaluation implements ConditionContext {
                 result.or(contribution);
             }
         }
-        constrain(result);
         return result;
     }
 
@@ -211,10 +221,15 @@ final class Evaluation implements ConditionContext {
         return !tree.holders(scope.id(), role).isEmpty();
     }
 
+    /** At any scope of the role's type on the path: a type nested under itself may appear more than once. */
     @Override
     public boolean principalHolds(RoleRef role) {
-        int level = levelOfType(role.type(), path.size() - 1);
-        return level >= 0 && holdsAt(role.role(), level);
+        for (int level = path.size() - 1; level >= 0; level--) {
+            if (path.get(level).type().equals(role.type()) && holdsAt(role.role(), level)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

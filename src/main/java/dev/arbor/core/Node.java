@@ -43,7 +43,10 @@ final class Node {
         problems.add(path.isEmpty() ? "(document)" : path, message);
     }
 
-    /** The entries of a map, in document order; reports a non-map and unknown keys; empty when absent. */
+    /**
+     * The entries of a map, in document order, without {@code x-} extension keys; reports a non-map and unknown
+     * keys; empty when absent.
+     */
     Map<String, Node> entries(Set<String> allowedKeys) {
         Map<String, Node> entries = new LinkedHashMap<>();
         if (value == null) {
@@ -56,6 +59,9 @@ final class Node {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
             Node child = new Node(entry.getValue(), childPath(key), problems);
+            if (key.startsWith("x-")) {
+                continue; // extension keys: the author's own annotations and YAML anchors, never read
+            }
             if (allowedKeys != null && !allowedKeys.contains(key)) {
                 child.problem("unknown property; expected one of " + allowedKeys);
             }

@@ -247,7 +247,7 @@ public final class Policy {
                     + scope.get().label());
             return Decision.deny(Decision.Reason.NOT_DELEGATED, why);
         }
-        BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).permissions();
+        BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).authority();
         for (String option : sorted(options)) {
             if (!own.get(schema.catalog().indexOf(option))) {
                 why.add("user " + actor.userId() + " does not have " + option + " at " + scope.get().label()
@@ -365,7 +365,7 @@ public final class Policy {
             }
             if (grant && !rule.beyondOwnPermissions()) {
                 BitSet missing = resolved.role.unconditionalAtHolder();
-                missing.andNot(actorView.permissions());
+                missing.andNot(actorView.authority());
                 if (!missing.isEmpty()) {
                     exceeded = true;
                     why.add(rule.label() + " matches, but " + resolved.role.ref() + " gives what user "

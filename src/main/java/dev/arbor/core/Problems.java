@@ -8,8 +8,12 @@ final class Problems {
 
     private final List<SchemaProblem> found = new ArrayList<>();
 
+    /** Adds a problem; one already reported (a shared definition read twice) is not repeated. */
     void add(String path, String message) {
-        found.add(new SchemaProblem(path, message));
+        SchemaProblem problem = new SchemaProblem(path, message);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     boolean isEmpty() {

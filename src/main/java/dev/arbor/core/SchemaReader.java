@@ -31,6 +31,8 @@ public final class SchemaReader {
     private final Map<String, Set<String>> roleNames = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> attributeKinds = new LinkedHashMap<>();
     private final Map<String, Set<String>> parents = new LinkedHashMap<>();
+    /** Where each type's role definitions are written: its own {@code roles}, or another type's. */
+    private final Map<String, Node> roleDefinitions = new LinkedHashMap<>();
     private PermissionCatalog catalog;
 
     private SchemaReader() {
@@ -167,9 +169,10 @@ public final class SchemaReader {
 
     /** First pass: names of types, roles and attributes, so that later references may point anywhere. */
     private void declareTypes(Map<String, Node> typeNodes) {
+        typeNodes.forEach((type, node) -> roleDefinitions.put(type, roleDefinitionsOf(type, node, typeNodes)));
         typeNodes.forEach((type, node) -> {
             name(type, node);
-            Map<String, Node> roleNodes = node.get("roles").namedEntries();
+            Map<String, Node> roleNodes = roleDefinitions.get(type).namedEntries();
             Set<String> roles = new LinkedHashSet<>(roleNodes.keySet());
             roleNodes.forEach((role, roleNode) -> {
                 Node variantNode = roleNode.get("readOnlyVariant");
@@ -203,6 +206,26 @@ public final class SchemaReader {
             }
             parents.put(type, parentTypes);
         });
+    }
+
+    /** A type's {@code roles}, or with {@code rolesFrom: other}, the other type's (same definitions, own holders). */
+    private static Node roleDefinitionsOf(String type, Node node, Map<String, Node> typeNodes) {
+        Node from = node.get("rolesFrom");
+        if (from.isMissing()) {
+            return node.get("roles");
+        }
+        String source = from.string();
+        Node sourceNode = source == null ? null : typeNodes.get(source);
+        if (source != null && sourceNode == null) {
+            from.problem("unknown scope type '" + source + "'");
+        } else if (sourceNode != null && !sourceNode.get("rolesFrom").isMissing()) {
+            from.problem("scope type " + source + " takes its roles from another type itself; name that one");
+        } else if (!node.get("roles").isMissing()) {
+            from.problem("a scope type has either roles or rolesFrom, not both");
+        } else if (sourceNode != null) {
+            return sourceNode.get("roles");
+        }
+        return node.get("roles");
     }
 
     /** Nesting must be a tree of types: roots exist, every type hangs from one, no cycle but a type under itself. */
@@ -265,13 +288,13 @@ public final class SchemaReader {
 
     private ScopeType readType(String type, Node node) {
         node.entries(Set.of("description", "parents", "root", "attributes", "owner", "vacancy", "sealing",
-                "membersPermission", "roles"));
+                "membersPermission", "roles", "rolesFrom"));
         boolean alsoRoot = node.get("root").bool(false);
         if (alsoRoot && parents.getOrDefault(type, Set.of()).isEmpty()) {
             node.get("root").problem("a type without parents is a root type already");
         }
         Map<String, Role> roles = new LinkedHashMap<>();
-        Node rolesNode = node.get("roles");
+        Node rolesNode = roleDefinitions.get(type);
         rolesNode.namedEntries().forEach((role, roleNode) -> readRole(type, role, roleNode, roles));
 
         String owner = null;
@@ -456,6 +479,22 @@ public final class SchemaReader {
         return ref;
     }
 
+    /** {@code type.role}, or every role of the type for {@code type.*}. */
+    private List<RoleRef> roleOrAllOfType(Node node) {
+        String text = node.optionalStringQuietly();
+        if (text != null && text.endsWith(".*") && text.indexOf('.') == text.length() - 2) {
+            String type = text.substring(0, text.length() - 2);
+            Set<String> roles = roleNames.get(type);
+            if (roles == null) {
+                node.problem("unknown scope type '" + type + "' in '" + text + "'");
+                return List.of();
+            }
+            return roles.stream().map(role -> new RoleRef(type, role)).toList();
+        }
+        RoleRef ref = role(node);
+        return ref == null ? List.of() : List.of(ref);
+    }
+
     /** A role of a type that can sit above {@code type}. */
     private RoleRef ancestorRole(Node node, String type) {
         RoleRef ref = role(node);
@@ -598,10 +637,7 @@ public final class SchemaReader {
             node.entries(Set.of("description", "grant", "by", "when", "revoke", "self", "beyondOwnPermissions"));
             Set<RoleRef> granted = new LinkedHashSet<>();
             for (Node ref : node.get("grant").stringItems()) {
-                RoleRef role = role(ref);
-                if (role != null) {
-                    granted.add(role);
-                }
+                granted.addAll(roleOrAllOfType(ref));
             }
             Set<RoleRef> by = new LinkedHashSet<>();
             for (Node ref : node.get("by").stringItems()) {

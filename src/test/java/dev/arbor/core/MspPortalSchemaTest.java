@@ -1,0 +1,128 @@
+package dev.arbor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbor.core.Decision.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Seed 002, the MSP portal, against {@code realm-export/schemas/msp-portal.yaml} (A1-A10 are the assumptions
+ * written in that file).
+ *
+ * <p>The tree: partner {@code P} (admin paula, L1 support luke with Workspaces L1, L2 support lena with Workspaces
+ * L2, L3 engineer eli, billing bella, user uma) with client {@code C} (admin carla, read-only admin rory, L2 support
+ * leo without Workspaces, user ursula with Workspaces L2, wes with Workspaces L1 read-only, analyzer andy), which
+ * has sub-organization {@code S1} (admin sid) with sub-organization {@code S2}; and a client {@code Z} of its own
+ * (admin zoe).
+ */
+class MspPortalSchemaTest {
+
+    private static final Policy POLICY = SeedSchemas.policy("msp-portal");
+
+    private static final TreeSlice TREE = InMemoryTree.builder()
+            .scope("P", "partner", "Partner", null)
+            .scope("C", "client", "Client", "P")
+            .scope("S1", "suborg", "Sub 1", "C")
+            .scope("S2", "suborg", "Sub 2", "S1")
+            .scope("Z", "client", "Independent client", null)
+            .member("paula", "P", "admin")
+            .member("luke", "P", "l1-support", "workspaces-l1")
+            .member("lena", "P", "l2-support", "workspaces-l2")
+            .member("eli", "P", "l3-engineering")
+            .member("bella", "P", "billing")
+            .member("uma", "P", "user")
+            .member("carla", "C", "admin")
+            .member("rory", "C", "admin-ro")
+            .member("leo", "C", "l2-support")
+            .member("ursula", "C", "user", "workspaces-l2")
+            .member("wes", "C", "workspaces-l1-ro")
+            .member("andy", "C", "analyzer")
+            .member("sid", "S1", "admin")
+            .member("zoe", "Z", "admin")
+            .build();
+
+    @ParameterizedTest(name = "{0}: {1} {3} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Same role, own organization: the partner admin sees its billing                 | paula  | P  | portal:billing:read               | true
+        Same role, dependent organization: ... but not its client's billing (A2)         | paula  | C  | portal:billing:read               | false
+        Same role, dependent organization: ... while administering its users             | paula  | C  | portal:users:create               | true
+        Same role, dependent organization: ... down to nested sub-organizations          | paula  | S2 | portal:users:create               | true
+        The client's own administrator sees the client's billing                         | carla  | C  | portal:billing:read               | true
+        Descending only: a client admin has nothing at its partner                       | carla  | P  | portal:home:read                  | false
+        Sub-organizations nest: the sub-organization admin reaches its sub-organization   | sid    | S2 | portal:users:create               | true
+        Sub-organizations nest: ... but not its parent client                            | sid    | C  | portal:users:read                 | false
+        An organization on its own (no partner) is administered by its own admin         | zoe    | Z  | portal:billing:read               | true
+        ... and no partner administers it                                                | paula  | Z  | portal:home:read                  | false
+        2 Read-only organization administrator reads users                                | rory   | C  | portal:users:read                 | true
+        2 Read-only organization administrator does not create users                      | rory   | C  | portal:users:create               | false
+        2 Read-only: refresh is an action, not a read (A1)                                | rory   | C  | portal:flows:refresh              | false
+        3 User reads Home                                                                 | uma    | P  | portal:home:read                  | true
+        3 User does not read Groups (A3)                                                  | uma    | P  | portal:groups:read                | false
+        Double star: L2 support with Workspaces L2 creates Flows                          | lena   | P  | portal:flows:create               | true
+        Double star: ... also in the dependent client                                     | lena   | C  | portal:updates:create             | true
+        Double star: L2 support without Workspaces L2 does not create Flows               | leo    | C  | portal:flows:create               | false
+        Double star: L2 support without Workspaces L2 does not delete Updates             | leo    | C  | portal:updates:delete             | false
+        Double star: Workspaces L1 is not enough                                          | luke   | P  | portal:flows:create               | false
+        Double star: without it Flows are still readable                                  | leo    | C  | portal:flows:read                 | true
+        Single star: L1 support with Workspaces L1 refreshes Workspaces (A8)              | luke   | P  | portal:workspaces:refresh         | true
+        Single star: L2 support without Workspaces does not (A8)                          | leo    | C  | portal:workspaces:refresh         | false
+        4 L1 support reads Directives? no: that is L2 (A5)                               | luke   | P  | portal:directives:read            | false
+        6 L2 support manages Directives (A5)                                              | lena   | P  | portal:directives:create          | true
+        8 L3 engineering creates Tenants (A6)                                             | eli    | P  | portal:tenants:create             | true
+        8 L3 engineering does not manage Roles (A6)                                       | eli    | P  | portal:roles:create               | false
+        10 Billing refreshes Billing                                                      | bella  | P  | portal:billing:refresh            | true
+        10 Billing does not read Flows (A7)                                               | bella  | P  | portal:flows:read                 | false
+        Workspaces L2 modifies Profile Storage                                            | ursula | C  | workspaces:profile-storage:modify | true
+        Workspaces L1 does not see Profile Storage (A9)                                   | luke   | P  | workspaces:profile-storage:view   | false
+        Workspaces L1 executes operations on Sessions                                     | luke   | P  | workspaces:sessions:execute       | true
+        Workspaces L1 RO views Sessions                                                   | wes    | C  | workspaces:sessions:view          | true
+        Workspaces L1 RO does not execute operations                                      | wes    | C  | workspaces:sessions:execute       | false
+        Analyzer: access is granted ...                                                   | andy   | C  | analyzer:analyzer:use             | true
+        Analyzer: ... or denied                                                           | carla  | C  | analyzer:analyzer:use             | false
+        """)
+    void permissions(String rule, String user, String scope, String permission, boolean allowed) {
+        Decision decision = POLICY.check(Principal.user(user), scope, permission, TREE);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Descending: a client admin cannot assign roles at its partner              | carla | zed | P  | user          | NOT_DELEGATED
+        Descending: a client admin assigns roles at its sub-organizations          | carla | zed | S2 | user          | ALLOWED
+        Descending: a sub-organization admin assigns roles below it                | sid   | zed | S2 | l1-support    | ALLOWED
+        Descending: ... not at its parent client                                   | sid   | zed | C  | user          | NOT_DELEGATED
+        A partner provisions its clients' administrators (A10)                     | paula | zed | C  | admin         | ALLOWED
+        A client admin gives only what it has: Workspaces is not its to give       | carla | zed | C  | workspaces-l2 | EXCEEDS_OWN_PERMISSIONS
+        Support staff assign no roles                                              | lena  | zed | C  | user          | NOT_DELEGATED
+        """)
+    void delegation(String rule, String actor, String target, String scope, String role, Reason expected) {
+        Decision decision = POLICY.mayGrant(Principal.user(actor), target, scope, role, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    @Test
+    void clientsMayBeDependentOrOnTheirOwnAndSubOrganizationsNest() {
+        TenancySchema schema = POLICY.schema();
+
+        assertThat(schema.mayNest(null, "partner")).isTrue();
+        assertThat(schema.mayNest(null, "client")).isTrue();
+        assertThat(schema.mayNest("partner", "client")).isTrue();
+        assertThat(schema.mayNest(null, "suborg")).isFalse();
+        assertThat(schema.mayNest("suborg", "suborg")).isTrue();
+        assertThat(schema.roles("client")).contains("admin", "admin-ro", "l1-support", "l1-support-ro",
+                "workspaces-l2-ro", "analyzer");
+    }
+
+    @Test
+    void explainsAMissingPrerequisite() {
+        Decision decision = POLICY.check(Principal.user("leo"), "C", "portal:flows:create", TREE);
+
+        assertThat(decision.explanation()).anyMatch(line -> line.startsWith(
+                "constraint 1 (double star - needs Workspaces L2 (A8)) takes away portal:flows:create: it requires"
+                        + " the user holds partner.workspaces-l2 or client.workspaces-l2 or suborg.workspaces-l2"));
+    }
+}
