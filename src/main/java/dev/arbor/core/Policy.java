@@ -140,7 +140,7 @@ public final class Policy {
         if (actor.realmAdmin()) {
             why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
         } else {
-            Decision delegated = delegated(actor, targetUserId, resolved, true, tree, why);
+            Decision delegated = delegated(actor, targetUserId, resolved, true, tree, why).decision();
             if (!delegated.allowed()) {
                 return delegated;
             }
@@ -194,7 +194,7 @@ public final class Policy {
         } else if (actor.userId().equals(targetUserId)) {
             why.add("users may give up their own roles");
         } else {
-            Decision delegated = delegated(actor, targetUserId, resolved, false, tree, why);
+            Decision delegated = delegated(actor, targetUserId, resolved, false, tree, why).decision();
             if (!delegated.allowed()) {
                 return new Revocation(delegated, List.of());
             }
@@ -238,25 +238,29 @@ public final class Policy {
             why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
             return Decision.allow(why);
         }
-        boolean administersTarget = membership.get().roles().stream().sorted().anyMatch(held -> {
-            Resolved resolved = resolve(scopeId, held, tree, new ArrayList<>());
-            return resolved != null && delegated(actor, targetUserId, resolved, true, tree, new ArrayList<>()).allowed();
-        });
-        if (!administersTarget) {
+        DelegationRule rule = membership.get().roles().stream().sorted()
+                .map(held -> resolve(scopeId, held, tree, new ArrayList<>()))
+                .filter(java.util.Objects::nonNull)
+                .map(resolved -> delegated(actor, targetUserId, resolved, true, tree, new ArrayList<>()).rule())
+                .filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        if (rule == null) {
             why.add("user " + actor.userId() + " may not grant any role user " + targetUserId + " holds at "
                     + scope.get().label());
             return Decision.deny(Decision.Reason.NOT_DELEGATED, why);
         }
-        BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).authority();
-        for (String option : sorted(options)) {
-            if (!own.get(schema.catalog().indexOf(option))) {
-                why.add("user " + actor.userId() + " does not have " + option + " at " + scope.get().label()
-                        + " and so cannot give it");
-                return Decision.deny(Decision.Reason.EXCEEDS_OWN_PERMISSIONS, why);
+        if (!rule.beyondOwnPermissions()) {
+            BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).authority();
+            for (String option : sorted(options)) {
+                if (!own.get(schema.catalog().indexOf(option))) {
+                    why.add("user " + actor.userId() + " does not have " + option + " at " + scope.get().label()
+                            + " and so cannot give it (" + rule.label() + ")");
+                    return Decision.deny(Decision.Reason.EXCEEDS_OWN_PERMISSIONS, why);
+                }
             }
         }
-        why.add("user " + actor.userId() + " may administer user " + targetUserId + "'s roles there and has "
-                + "every option given");
+        why.add(rule.label() + " lets user " + actor.userId() + " administer user " + targetUserId + " there"
+                + (rule.beyondOwnPermissions() ? "" : ", and the user has every option given"));
         return Decision.allow(why);
     }
 
@@ -337,7 +341,11 @@ public final class Policy {
      * roles at or above the scope (vacancy counts), its condition holds, it is not a self-grant the rule forbids,
      * and, unless the rule allows it, the role gives nothing the actor lacks there.
      */
-    private Decision delegated(Principal actor, String targetUserId, Resolved resolved, boolean grant,
+    /** A delegation answer and, when allowed, the rule that allowed it. */
+    private record Delegated(Decision decision, DelegationRule rule) {
+    }
+
+    private Delegated delegated(Principal actor, String targetUserId, Resolved resolved, boolean grant,
             TreeSlice tree, List<String> why) {
         Evaluation actorView = new Evaluation(schema, tree, actor.userId(), resolved.scope, false, Trace.OFF);
         String verb = grant ? "grant" : "revoke";
@@ -376,13 +384,13 @@ public final class Policy {
             }
             why.add(rule.label() + ": user " + actor.userId() + " holds " + holding + ", so may " + verb + " "
                     + resolved.role.ref() + " at " + resolved.scope.label());
-            return Decision.allow(why);
+            return new Delegated(Decision.allow(why), rule);
         }
         if (!considered) {
             why.add("no delegation rule lets anyone " + verb + " " + resolved.role.ref());
         }
-        return Decision.deny(exceeded ? Decision.Reason.EXCEEDS_OWN_PERMISSIONS : Decision.Reason.NOT_DELEGATED,
-                why);
+        return new Delegated(Decision.deny(exceeded ? Decision.Reason.EXCEEDS_OWN_PERMISSIONS
+                : Decision.Reason.NOT_DELEGATED, why), null);
     }
 
     private List<Membership> cascade(Resolved resolved, String targetUserId, TreeSlice tree, List<String> why) {

@@ -1,0 +1,195 @@
+package dev.arbor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbor.core.Decision.Reason;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Seed 004, Skytap, against {@code realm-export/schemas/skytap.yaml} (S1-S6 are the assumptions written there).
+ *
+ * <p>The tree: account {@code acct} (restricted rita, standard stan, user manager uma, administrator ada) with
+ * departments {@code d1} (stan, and dora with reporting for d1 only) and {@code d2}, and project {@code p1} (owner
+ * stan, editor rita, viewer vic).
+ */
+class SkytapSchemaTest {
+
+    private static final Policy POLICY = SeedSchemas.policy("skytap");
+    private static final List<String> ROLES = List.of("restricted", "standard", "user-manager", "administrator");
+
+    private static final TreeSlice TREE = InMemoryTree.builder()
+            .scope("acct", "account", "Skytap customer", null)
+            .scope("d1", "department", "Engineering", "acct")
+            .scope("d2", "department", "Sales", "acct")
+            .scope("p1", "project", "Release 7", "acct")
+            .member("rita", "acct", "restricted")
+            .member("stan", "acct", "standard")
+            .member("uma", "acct", "user-manager")
+            .member("ada", "acct", "administrator")
+            .member("dora", "acct", "standard")
+            .member("stan", "d1", "member")
+            .member("dora", "d1", Set.of("member"), Set.of("reports:reports:generate"))
+            .member("stan", "p1", "owner")
+            .member("rita", "p1", "editor")
+            .member("vic", "p1", "viewer")
+            .build();
+
+    /** The seed's role table: a row per ability, a column per role (Restricted, Standard, User Manager, Admin). */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Access shared project resources                       | Y Y Y Y | resources:environments:view  | p1   | shared
+        Create and own projects (restricted: see the owner row)| N Y Y Y | projects:projects:create     | acct | -
+        Create environments (S1: restricted ones, limited)     | Y Y Y Y | resources:environments:create| acct | -
+        Create templates                                       | N Y Y Y | resources:templates:create   | acct | -
+        Create assets                                          | N Y Y Y | resources:assets:create      | acct | -
+        Create and edit users                                  | N N Y Y | users:users:edit             | acct | -
+        Create and edit groups                                 | N N Y Y | users:groups:create          | acct | -
+        Delete groups                                          | N N Y Y | users:groups:delete          | acct | -
+        Create and view reports (others need the option)       | N N N Y | reports:reports:generate     | acct | -
+        Create and edit departments                            | N N N Y | departments:departments:edit | acct | -
+        Delete users                                           | N N N Y | users:users:delete           | acct | -
+        Create and edit account-wide settings                  | N N N Y | settings:account:edit        | acct | -
+        Edit environments owned by all users in the account    | N N N Y | resources:environments:edit  | acct | others
+        Delete templates owned by all users in the account     | N N N Y | resources:templates:delete   | acct | others
+        Standard users view the resources they own             | Y Y Y Y | resources:environments:view  | acct | own
+        ... edit them                                          | Y Y Y Y | resources:environments:edit  | acct | own
+        ... share them (S1: restricted users share nothing)    | N Y Y Y | resources:environments:share | acct | own
+        ... delete them                                        | Y Y Y Y | resources:environments:delete| acct | own
+        By default, users can't view resources owned by others | N N N Y | resources:environments:view  | acct | others
+        Administrators can't edit public templates             | N N N N | public:templates:edit        | acct | -
+        Administrators can't delete public assets              | N N N N | public:assets:delete         | acct | -
+        """)
+    void roleTable(String ability, String cells, String permission, String scope, String resource) {
+        List<String> expected = Arrays.asList(cells.trim().split("\\s+"));
+        for (int column = 0; column < ROLES.size(); column++) {
+            String role = ROLES.get(column);
+            TreeSlice tree = InMemoryTree.builder()
+                    .scope("acct", "account", "Skytap customer", null)
+                    .scope("p1", "project", "Release 7", "acct")
+                    .member("someone", "acct", role)
+                    .member("someone", "p1", resource.equals("shared") ? "viewer" : "owner")
+                    .build();
+            String where = resource.equals("shared") ? "p1" : scope;
+            TreeSlice used = resource.equals("shared") ? tree : withoutProject(role);
+            Decision decision = POLICY.check(Principal.user("someone"), where, permission, resource.equals("own"),
+                    used);
+            assertThat(decision.allowed())
+                    .as(ability + " | " + role + " = " + expected.get(column) + "\n"
+                            + String.join("\n", decision.explanation()))
+                    .isEqualTo(expected.get(column).equals("Y"));
+        }
+    }
+
+    private static TreeSlice withoutProject(String role) {
+        return InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null)
+                .member("someone", "acct", role)
+                .build();
+    }
+
+    /** The seed's additional permissions table: M mandatory, O optional, - not allowed. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Access public templates and public assets | O O O M | public:templates:copy
+        Import VMs into Skytap                    | - O O M | vms:vms:import
+        Export VMs from Skytap                    | - O O M | vms:vms:export
+        Generate reports                          | - O O M | reports:reports:generate
+        Set promiscuous mode on VM adapters       | - O O O | network:promiscuous-mode:set
+        """)
+    void additionalPermissions(String permissionRow, String cells, String permission) {
+        List<String> expected = Arrays.asList(cells.trim().split("\\s+"));
+        for (int column = 0; column < ROLES.size(); column++) {
+            String role = ROLES.get(column);
+            String cell = expected.get(column);
+            String label = permissionRow + " | " + role + " = " + cell;
+            TreeSlice plain = tree(role, Set.of());
+            Decision setting = POLICY.maySetOptions(Principal.user("ada"), "someone", "acct", Set.of(permission),
+                    plain);
+            boolean withoutOption = POLICY.check(Principal.user("someone"), "acct", permission, plain).allowed();
+            boolean withOption = POLICY.check(Principal.user("someone"), "acct", permission,
+                    tree(role, Set.of(permission))).allowed();
+            switch (cell) {
+                case "M" -> {
+                    assertThat(withoutOption).as(label + ": always on").isTrue();
+                    assertThat(setting.reason()).as(label + ": can't be disabled").isEqualTo(Reason.OPTION_NOT_ALLOWED);
+                }
+                case "O" -> {
+                    assertThat(setting.allowed()).as(label + ": " + setting.explanation()).isTrue();
+                    assertThat(withoutOption).as(label + ": off until enabled").isFalse();
+                    assertThat(withOption).as(label + ": on once enabled").isTrue();
+                }
+                case "-" -> {
+                    assertThat(setting.reason()).as(label).isEqualTo(Reason.OPTION_NOT_ALLOWED);
+                    assertThat(withOption).as(label + ": ignored even if stored").isFalse();
+                }
+                default -> throw new AssertionError(cell);
+            }
+        }
+    }
+
+    private static TreeSlice tree(String role, Set<String> options) {
+        return InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null)
+                .member("ada", "acct", "administrator")
+                .member("someone", "acct", Set.of(role), options)
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Reporting enabled for just the user's department: there         | dora | d1   | true
+        Reporting enabled for just the user's department: not elsewhere | dora | d2   | false
+        Reporting enabled for just the user's department: not account   | dora | acct | false
+        Without the privilege, no reports                               | stan | d1   | false
+        Administrators report on the entire account                     | ada  | d2   | true
+        """)
+    void departmentScopedReporting(String rule, String user, String scope, boolean allowed) {
+        assertThat(POLICY.check(Principal.user(user), scope, "reports:reports:generate", TREE).allowed())
+                .as(rule).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Project roles: an editor edits shared environments             | rita | p1 | resources:environments:edit  | true
+        Project roles: ... a restricted user included                  | rita | p1 | resources:templates:use      | true
+        Project roles: an editor does not share them                   | rita | p1 | resources:environments:share | false
+        Project roles: a viewer views them                             | vic  | p1 | resources:assets:view        | true
+        Project roles: a viewer does not use them                      | vic  | p1 | resources:environments:use   | false
+        Public templates can't be added to projects                    | stan | p1 | public:templates:view        | false
+        """)
+    void projects(String rule, String user, String scope, String permission, boolean allowed) {
+        Decision decision = POLICY.check(Principal.user(user), scope, permission, TREE);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Another user can make a restricted user a project owner        | stan | rita | p1   | owner         | true  | ALLOWED
+        Project owners add members                                     | stan | ann  | p1   | viewer        | false | ALLOWED
+        Project editors do not                                         | rita | ann  | p1   | viewer        | false | NOT_DELEGATED
+        User managers create standard users                            | uma  | ann  | acct | standard      | false | ALLOWED
+        User managers do not create administrators                     | uma  | ann  | acct | administrator | false | NOT_DELEGATED
+        Standard users create no users                                 | stan | ann  | acct | restricted    | false | NOT_DELEGATED
+        """)
+    void delegation(String rule, String actor, String target, String scope, String role, boolean transfer,
+            Reason expected) {
+        Decision decision = POLICY.mayGrant(Principal.user(actor), target, scope, role, transfer, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    @Test
+    void aUserManagerCannotEnableWhatItLacks() {
+        Decision decision = POLICY.maySetOptions(Principal.user("uma"), "stan", "acct", Set.of("vms:vms:import"),
+                TREE);
+
+        assertThat(decision.reason()).isEqualTo(Reason.EXCEEDS_OWN_PERMISSIONS);
+        assertThat(decision.explanation()).last().asString().contains("does not have vms:vms:import");
+    }
+}
