@@ -1,0 +1,265 @@
+package dev.arbor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbor.core.Decision.Reason;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The constructs the seed models do not exercise on their own: vacancy through two levels, subtree cascades,
+ * self-granting rules, compound conditions, reach, realm administrators, visibility, and the evaluator's
+ * contracts on unknown input.
+ */
+class PolicyTest {
+
+    private static final Policy POLICY = new Policy(SchemaReader.read(SeedSchemas.yaml("""
+            arbor: 1
+            id: constructs
+            version: 1
+            permissions:
+              modules:
+                app:
+                  docs: [view, edit]
+                  members: [view, invite]
+                  settings: [edit]
+            scopeTypes:
+              org:
+                attributes: {tier: string, seats: number}
+                owner: owner
+                membersPermission: app:members:view
+                roles:
+                  owner:
+                    cardinality: {max: 1}
+                    grants: [{permissions: ["app:*:*"]}]
+                  auditor:
+                    grants:
+                      - {permissions: [app:docs:view], at: descendants}
+                  premium:
+                    grants:
+                      - permissions: [app:settings:edit]
+                        at: self
+                        when: {all: [{attribute: org.tier, equals: gold}, {not: {attribute: org.seats, equals: 0}}]}
+              team:
+                parents: [org]
+                owner: lead
+                vacancy: {actingOwner: [org.owner]}
+                roles:
+                  lead:
+                    cardinality: {max: 1}
+                    grants: [{permissions: ["app:*:*"]}]
+                  volunteer:
+                    grants: [{permissions: [app:docs:view]}]
+              squad:
+                parents: [team]
+                owner: captain
+                vacancy: {actingOwner: [team.lead]}
+                roles:
+                  captain:
+                    cardinality: {max: 1}
+                    grants: [{permissions: ["app:*:*"]}]
+                  member:
+                    grants: [{permissions: [app:docs:view]}]
+            delegation:
+              - grant: [team.lead]
+                by: [org.owner]
+              - grant: [squad.member]
+                by: [squad.captain]
+                when: {any: [{occupied: team.lead}, {attribute: org.tier, equals: gold}]}
+              - grant: [team.volunteer]
+                by: [team.volunteer]
+                self: true
+            cascades:
+              - onRevoke: team.lead
+                remove: subtree-members
+            """)));
+
+    private static final TreeSlice TREE = InMemoryTree.builder()
+            .scope("o", "org", "Org", null, Map.of("tier", "gold", "seats", 5))
+            .scope("t", "team", "Team", "o")
+            .scope("s", "squad", "Squad", "t")
+            .scope("o2", "org", "Org 2", null, Map.of("tier", "silver", "seats", 5))
+            .scope("t2", "team", "Team 2", "o2")
+            .scope("s2", "squad", "Squad 2", "t2")
+            .member("olga", "o", "owner", "premium")
+            .member("aud", "o", "auditor")
+            .member("vera", "t", "volunteer")
+            .member("mia", "s", "member")
+            .member("oscar", "o2", "owner", "premium")
+            .member("lee", "t2", "lead")
+            .member("sam", "s2", "member")
+            .build();
+
+    @Test
+    void vacancyCarriesOwnershipDownThroughVacantLevels() {
+        Access access = POLICY.access(Principal.user("olga"), "s", TREE, true).orElseThrow();
+
+        assertThat(access.actingRoles()).containsExactly("captain");
+        assertThat(access.explanation()).contains(
+                "user olga acts as team.lead at team 'Team' (t): it has no owner and the user holds org.owner (vacancy)",
+                "user olga acts as squad.captain at squad 'Squad' (s): it has no owner and the user holds team.lead"
+                        + " (vacancy)");
+        assertThat(POLICY.mayGrant(Principal.user("olga"), "zed", "s", "member", false, TREE).allowed()).isTrue();
+    }
+
+    @Test
+    void anOccupiedLevelStopsTheVacancyChain() {
+        Access owner = POLICY.access(Principal.user("oscar"), "s2", TREE, false).orElseThrow();
+        Access lead = POLICY.access(Principal.user("lee"), "s2", TREE, false).orElseThrow();
+
+        assertThat(owner.actingRoles()).isEmpty();
+        assertThat(lead.actingRoles()).containsExactly("captain");
+    }
+
+    @Test
+    void descendantsOnlyGrantsSkipTheScopeItself() {
+        assertThat(POLICY.check(Principal.user("aud"), "o", "app:docs:view", TREE).allowed()).isFalse();
+        assertThat(POLICY.check(Principal.user("aud"), "t", "app:docs:view", TREE).allowed()).isTrue();
+        assertThat(POLICY.check(Principal.user("aud"), "s", "app:docs:view", TREE).allowed()).isTrue();
+    }
+
+    @Test
+    void compoundConditionsOnAttributes() {
+        Decision gold = POLICY.check(Principal.user("olga"), "o", "app:settings:edit", TREE);
+        TreeSlice noSeats = InMemoryTree.builder()
+                .scope("o", "org", "Org", null, Map.of("tier", "gold", "seats", 0))
+                .member("pat", "o", "premium")
+                .build();
+        Decision zeroSeats = POLICY.check(Principal.user("pat"), "o", "app:settings:edit", noSeats);
+
+        assertThat(gold.allowed()).isTrue();
+        assertThat(zeroSeats.allowed()).isFalse();
+        assertThat(zeroSeats.explanation()).first().asString().endsWith(
+                "applies only when (org.tier = gold and not org.seats = 0), which is not the case");
+    }
+
+    @Test
+    void delegationConditionsSeeTheTargetsPath() {
+        // squad.member by squad.captain when team.lead is held or the org is gold: olga acts as captain of s
+        // (gold org), lee is captain of s2 by vacancy and team.lead there is held
+        assertThat(POLICY.mayGrant(Principal.user("olga"), "zed", "s", "member", false, TREE).allowed()).isTrue();
+        assertThat(POLICY.mayGrant(Principal.user("lee"), "zed", "s2", "member", false, TREE).allowed()).isTrue();
+    }
+
+    @Test
+    void selfGrantsOnlyWhereARuleSaysSo() {
+        assertThat(POLICY.mayGrant(Principal.user("vera"), "vera", "t", "volunteer", false, TREE).reason())
+                .isEqualTo(Reason.ALLOWED);
+        assertThat(POLICY.mayGrant(Principal.user("olga"), "olga", "t", "lead", false, TREE).explanation())
+                .contains("delegation rule 1 does not let users grant team.lead to themselves");
+        assertThat(POLICY.mayGrant(Principal.user("olga"), "olga", "t", "lead", false, TREE).reason())
+                .isEqualTo(Reason.NOT_DELEGATED);
+    }
+
+    @Test
+    void subtreeCascadesRemoveEveryoneBelow() {
+        Revocation revocation = POLICY.mayRevoke(Principal.user("oscar"), "lee", "t2", "lead", false, TREE);
+
+        assertThat(revocation.allowed()).isTrue();
+        assertThat(revocation.cascade()).extracting(Membership::userId).containsExactly("sam");
+        assertThat(POLICY.mayRevoke(Principal.user("oscar"), "lee", "t2", "lead", true, TREE).cascade()).isEmpty();
+    }
+
+    @Test
+    void realmAdministratorsAdministerButHoldNothing() {
+        Principal admin = Principal.realmAdmin("root");
+
+        assertThat(POLICY.mayGrant(admin, "zed", "o", "auditor", false, TREE).allowed()).isTrue();
+        assertThat(POLICY.mayRevoke(admin, "mia", "s", "member", false, TREE).allowed()).isTrue();
+        assertThat(POLICY.mayListMembers(admin, "s", TREE).allowed()).isTrue();
+        assertThat(POLICY.maySee(admin, "s2", TREE).allowed()).isTrue();
+        assertThat(POLICY.access(admin, "o", TREE, false).orElseThrow().permissions()).isEmpty();
+    }
+
+    @Test
+    void visibilityReachesDownToMembershipsAndUpAsPath() {
+        assertThat(POLICY.maySee(Principal.user("mia"), "o", TREE).explanation())
+                .containsExactly("user mia is a member of squad 'Squad' (s), below it");
+        assertThat(POLICY.maySee(Principal.user("mia"), "s", TREE).allowed()).isTrue();
+        assertThat(POLICY.maySee(Principal.user("mia"), "o2", TREE).reason()).isEqualTo(Reason.NOT_PERMITTED);
+        assertThat(POLICY.maySee(Principal.user("olga"), "s", TREE).allowed()).isTrue();
+        assertThat(POLICY.maySee(Principal.user("olga"), "t2", TREE).allowed()).isFalse();
+    }
+
+    @Test
+    void unknownInputIsADenialNotAnError() {
+        Principal olga = Principal.user("olga");
+
+        assertThat(POLICY.check(olga, "o", "app:docs:print", TREE).reason()).isEqualTo(Reason.UNKNOWN);
+        assertThat(POLICY.check(olga, "nowhere", "app:docs:view", TREE).reason()).isEqualTo(Reason.UNKNOWN);
+        assertThat(POLICY.mayGrant(olga, "zed", "o", "emperor", false, TREE).explanation())
+                .containsExactly("scope type org has no role emperor; its roles are [owner, auditor, premium]");
+        assertThat(POLICY.mayRevoke(olga, "zed", "o", "auditor", false, TREE).decision().reason())
+                .isEqualTo(Reason.UNKNOWN);
+        assertThat(POLICY.access(olga, "nowhere", TREE, false)).isEmpty();
+        assertThat(POLICY.checkAcross(olga, List.of("s", "s2"), "app:docs:view", TREE).reason())
+                .isEqualTo(Reason.NO_COMMON_ANCESTOR);
+    }
+
+    @Test
+    void aSliceWithoutTheAncestorsIsRefused() {
+        TreeSlice broken = new TreeSlice() {
+            private final Scope squad = new Scope("s", "squad", "Squad", List.of("o", "t"), Map.of());
+
+            @Override
+            public java.util.Optional<Scope> scope(String scopeId) {
+                return scopeId.equals("s") ? java.util.Optional.of(squad) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<Membership> membership(String userId, String scopeId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Set<String> holders(String scopeId, String role) {
+                return Set.of();
+            }
+
+            @Override
+            public List<Membership> members(String scopeId) {
+                return List.of();
+            }
+
+            @Override
+            public List<Membership> membersBelow(String scopeId) {
+                return List.of();
+            }
+
+            @Override
+            public List<Membership> membershipsOf(String userId) {
+                return List.of();
+            }
+        };
+
+        assertThatThrownBy(() -> POLICY.check(Principal.user("mia"), "s", "app:docs:view", broken))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the tree slice lacks scope o, an ancestor of s");
+    }
+
+    @Test
+    void optionsInEffectAreReportedWithTheAccess() {
+        Policy skytap = SeedSchemas.policy("skytap");
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("a", "account", "A", null)
+                .member("stan", "a", Set.of("standard"), Set.of("vms:vms:import", "settings:account:edit"))
+                .build();
+
+        Access access = skytap.access(Principal.user("stan"), "a", tree, false).orElseThrow();
+
+        assertThat(access.options()).containsExactly("vms:vms:import");
+        assertThat(access.allows("settings:account:edit")).isFalse();
+    }
+
+    @Test
+    void evaluationIsDeterministic() {
+        Access first = POLICY.access(Principal.user("olga"), "s", TREE, true).orElseThrow();
+        Access second = POLICY.access(Principal.user("olga"), "s", TREE, true).orElseThrow();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.permissions()).isSorted();
+    }
+}
