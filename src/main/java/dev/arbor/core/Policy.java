@@ -158,6 +158,59 @@ public final class Policy {
         return delegation.maySetOptions(actor, targetUserId, scopeId, options, tree);
     }
 
+    /**
+     * May {@code principal} create a scope of {@code type} under {@code parentId} (null: at the top)? Needs the
+     * type's {@code createPermission} at the parent; root scopes are for realm administrators. Whether the type
+     * may nest there at all is {@link TenancySchema#mayNest}.
+     */
+    public Decision mayCreateScope(Principal principal, String parentId, String type, TreeSlice tree) {
+        ScopeType scopeType = schema.type(type);
+        if (scopeType == null) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("the schema declares no scope type " + type));
+        }
+        if (principal.realmAdmin()) {
+            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+        }
+        if (parentId == null) {
+            return Decision.deny(Decision.Reason.NOT_PERMITTED,
+                    List.of("only realm administrators create scopes at the top of the tree"));
+        }
+        return checkNamed(principal, parentId, scopeType.createPermission(), "createPermission", type, tree);
+    }
+
+    /** May {@code principal} rename {@code scopeId} or change its attributes? Needs the type's updatePermission. */
+    public Decision mayUpdateScope(Principal principal, String scopeId, TreeSlice tree) {
+        return mayChangeScope(principal, scopeId, tree, false);
+    }
+
+    /** May {@code principal} delete {@code scopeId}? Needs the type's deletePermission there. */
+    public Decision mayDeleteScope(Principal principal, String scopeId, TreeSlice tree) {
+        return mayChangeScope(principal, scopeId, tree, true);
+    }
+
+    private Decision mayChangeScope(Principal principal, String scopeId, TreeSlice tree, boolean delete) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+        }
+        if (principal.realmAdmin()) {
+            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+        }
+        ScopeType type = schema.type(scope.get().type());
+        String permission = type == null ? null : delete ? type.deletePermission() : type.updatePermission();
+        return checkNamed(principal, scopeId, permission, delete ? "deletePermission" : "updatePermission",
+                scope.get().type(), tree);
+    }
+
+    private Decision checkNamed(Principal principal, String scopeId, String permission, String property,
+            String type, TreeSlice tree) {
+        if (permission == null) {
+            return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("scope type " + type + " names no " + property
+                    + ", so only realm administrators may"));
+        }
+        return check(principal, scopeId, permission, tree);
+    }
+
     /** May {@code principal} see {@code scopeId} (in lists and breadcrumbs)? */
     public Decision maySee(Principal principal, String scopeId, TreeSlice tree) {
         Optional<Scope> scope = tree.scope(scopeId);

@@ -79,7 +79,8 @@ public final class SchemaReader {
 
     private ScopeType readType(String type, Node node) {
         node.entries(Set.of("description", "parents", "root", "attributes", "owner", "vacancy", "sealing",
-                "membersPermission", "roles", "rolesFrom"));
+                "membersPermission", "createPermission", "updatePermission", "deletePermission", "roles",
+                "rolesFrom"));
         boolean alsoRoot = node.get("root").bool(false);
         if (alsoRoot && declarations.parents(type).isEmpty()) {
             node.get("root").problem("a type without parents is a root type already");
@@ -139,17 +140,26 @@ public final class SchemaReader {
             }
         }
 
-        String membersPermission = null;
-        Node membersNode = node.get("membersPermission");
-        if (!membersNode.isMissing()) {
-            membersPermission = membersNode.string();
-            if (membersPermission != null && permissions.catalog().indexOf(membersPermission) < 0) {
-                membersNode.problem("'" + membersPermission + "' is not a permission declared under "
-                        + "permissions.modules (wildcards are not allowed here)");
-            }
+        String membersPermission = permissionName(node.get("membersPermission"));
+        String createPermission = permissionName(node.get("createPermission"));
+        String updatePermission = permissionName(node.get("updatePermission"));
+        String deletePermission = permissionName(node.get("deletePermission"));
+        return new ScopeType(type, declarations.parents(type), alsoRoot, declarations.attributeKinds(type), roles,
+                owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission, createPermission,
+                updatePermission, deletePermission);
+    }
+
+    /** A single declared permission (no wildcards), or null when absent. */
+    private String permissionName(Node node) {
+        if (node.isMissing()) {
+            return null;
         }
-        return new ScopeType(type, declarations.parents(type), alsoRoot,
-                declarations.attributeKinds(type), roles, owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission);
+        String name = node.string();
+        if (name != null && permissions.catalog().indexOf(name) < 0) {
+            node.problem("'" + name + "' is not a permission declared under permissions.modules (wildcards are not"
+                    + " allowed here)");
+        }
+        return name;
     }
 
     private static void requireOwner(String owner, Node ownerNode, Node where) {

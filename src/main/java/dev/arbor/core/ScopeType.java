@@ -15,9 +15,13 @@ import java.util.Set;
  * @param actingOwners roles of ancestors that act as owner while a scope has none (vacancy)
  * @param sealedFrom roles of ancestors whose {@code sealed} permissions stop applying once a scope has an owner
  * @param membersPermission the permission that lets a principal list a scope's members; null: only admins may
+ * @param createPermission needed at the parent to create a scope of this type; null: only realm admins may
+ * @param updatePermission needed at a scope of this type to rename it or change its attributes; null: admins
+ * @param deletePermission needed at a scope of this type to delete it; null: only realm admins may
  */
 record ScopeType(String name, Set<String> parents, boolean alsoRoot, Map<String, String> attributes,
-        Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed, String membersPermission) {
+        Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed, String membersPermission, String createPermission,
+        String updatePermission, String deletePermission) {
 
     boolean isRoot() {
         return parents.isEmpty() || alsoRoot;

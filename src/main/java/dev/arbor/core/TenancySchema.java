@@ -72,6 +72,13 @@ public final class TenancySchema {
         return catalog.all();
     }
 
+    /** How many may hold {@code type.role} at one scope; empty when unbounded or unknown. */
+    public java.util.OptionalInt maxHolders(String type, String role) {
+        Role found = role(type, role);
+        return found == null || !found.bounded() ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(found.maxHolders());
+    }
+
     /** The owner role of {@code type}, if the type has one. */
     public Optional<String> ownerRole(String type) {
         ScopeType scopeType = types.get(type);

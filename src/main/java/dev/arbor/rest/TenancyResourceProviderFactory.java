@@ -1,5 +1,6 @@
 package dev.arbor.rest;
 
+import dev.arbor.events.TenancyCleanup;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -24,7 +25,7 @@ public final class TenancyResourceProviderFactory implements RealmResourceProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire yet
+        TenancyCleanup.register(factory);
     }
 
     @Override

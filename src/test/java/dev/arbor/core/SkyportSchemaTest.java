@@ -159,6 +159,20 @@ class SkyportSchemaTest {
         assertThat(POLICY.mayGrant(admin, "zed", "ws1", "owner", true, TREE).allowed()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Account Owner: creates workspaces                   | alice | acme | true
+        Account Admin: creates workspaces                   | bob   | acme | true
+        Workspace Owner: gets a subset, creates none        | carol | acme | false
+        Accounts (one per ERP account) are the platform's   | alice |      | false
+        """)
+    void workspaceCreation(String rule, String user, String parent, boolean allowed) {
+        String type = parent == null ? "account" : "workspace";
+        Decision decision = POLICY.mayCreateScope(Principal.user(user), parent, type, TREE);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
     @ParameterizedTest(name = "{0}: {1} lists members of {2}: {3}")
     @CsvSource(delimiter = '|', textBlock = """
         Workspace Owner: the account owner won't see the configured users    | alice | ws1  | false

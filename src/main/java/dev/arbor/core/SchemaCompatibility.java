@@ -1,0 +1,54 @@
+package dev.arbor.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Whether the data a realm already holds fits a new schema; what does not, named scope by scope. */
+public final class SchemaCompatibility {
+
+    private SchemaCompatibility() {
+    }
+
+    /**
+     * @param scopes every scope of the realm
+     * @param memberships every membership of the realm
+     * @return one sentence per misfit; empty when the data fits
+     */
+    public static List<String> problems(TenancySchema schema, List<Scope> scopes, List<Membership> memberships) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Scope> byId = new HashMap<>();
+        scopes.forEach(scope -> byId.put(scope.id(), scope));
+        for (Scope scope : scopes) {
+            Scope parent = scope.parentId() == null ? null : byId.get(scope.parentId());
+            if (schema.type(scope.type()) == null) {
+                problems.add(scope.label() + " has a type the new schema does not declare");
+            } else if (!schema.mayNest(parent == null ? null : parent.type(), scope.type())) {
+                problems.add(scope.label() + " may not be " + (parent == null ? "a root" : "under a " + parent.type())
+                        + " in the new schema");
+            }
+        }
+        Map<String, Integer> holders = new HashMap<>();
+        for (Membership membership : memberships) {
+            Scope scope = byId.get(membership.scopeId());
+            if (scope == null || schema.type(scope.type()) == null) {
+                continue;
+            }
+            for (String role : membership.roles()) {
+                Role declared = schema.role(scope.type(), role);
+                if (declared == null) {
+                    problems.add("user " + membership.userId() + " holds " + role + " at " + scope.label()
+                            + ", a role the new schema does not declare for " + scope.type());
+                    continue;
+                }
+                int count = holders.merge(scope.id() + "\n" + role, 1, Integer::sum);
+                if (count == declared.maxHolders() + 1) {
+                    problems.add(scope.label() + " has more holders of " + role + " than the new schema's "
+                            + declared.maxHolders());
+                }
+            }
+        }
+        return problems;
+    }
+}

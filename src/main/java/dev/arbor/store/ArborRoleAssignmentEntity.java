@@ -1,0 +1,46 @@
+package dev.arbor.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One role of one membership. {@link #seat} numbers the holders of a role that allows at most N per scope; the
+ * database's unique key on (scope, role, seat) refuses an extra holder whatever races happen above it.
+ */
+@Entity
+@Table(name = "ARBOR_ROLE_ASSIGNMENT")
+@NamedQueries({
+    @NamedQuery(name = "arborRole.byMemberships", query = "select r from ArborRoleAssignmentEntity r"
+            + " where r.membershipId in :membershipIds order by r.roleName"),
+    @NamedQuery(name = "arborRole.byMembershipAndRole", query = "select r from ArborRoleAssignmentEntity r"
+            + " where r.membershipId = :membershipId and r.roleName = :roleName"),
+    @NamedQuery(name = "arborRole.seats", query = "select r.seat from ArborRoleAssignmentEntity r"
+            + " where r.scopeId = :scopeId and r.roleName = :roleName and r.seat is not null"),
+    @NamedQuery(name = "arborRole.holders", query = "select m.userId from ArborRoleAssignmentEntity r,"
+            + " ArborMembershipEntity m where m.id = r.membershipId and r.scopeId = :scopeId"
+            + " and r.roleName = :roleName order by m.userId"),
+    @NamedQuery(name = "arborRole.deleteByMembershipIds",
+            query = "delete from ArborRoleAssignmentEntity r where r.membershipId in :membershipIds")
+})
+public class ArborRoleAssignmentEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    protected String id;
+
+    @Column(name = "MEMBERSHIP_ID", nullable = false, length = 36)
+    protected String membershipId;
+
+    @Column(name = "SCOPE_ID", nullable = false, length = 36)
+    protected String scopeId;
+
+    @Column(name = "ROLE_NAME", nullable = false)
+    protected String roleName;
+
+    @Column(name = "SEAT")
+    protected Integer seat;
+}

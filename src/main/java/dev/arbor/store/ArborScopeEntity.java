@@ -1,0 +1,55 @@
+package dev.arbor.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A node of a realm's tenant tree, with its ancestry stored so that no lookup walks the tree. */
+@Entity
+@Table(name = "ARBOR_SCOPE")
+@NamedQueries({
+    @NamedQuery(name = "arborScope.byIds",
+            query = "select s from ArborScopeEntity s where s.realmId = :realmId and s.id in :ids"),
+    @NamedQuery(name = "arborScope.countChildren",
+            query = "select count(s) from ArborScopeEntity s where s.parentId = :parentId"),
+    @NamedQuery(name = "arborScope.subtree", query = "select s from ArborScopeEntity s"
+            + " where s.realmId = :realmId and s.ancestry like :prefix order by s.depth desc"),
+    @NamedQuery(name = "arborScope.all",
+            query = "select s from ArborScopeEntity s where s.realmId = :realmId order by s.depth, s.id"),
+    @NamedQuery(name = "arborScope.deleteByRealm", query = "delete from ArborScopeEntity s where s.realmId = :realmId")
+})
+public class ArborScopeEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    protected String id;
+
+    @Column(name = "REALM_ID", nullable = false, length = 36)
+    protected String realmId;
+
+    @Column(name = "TYPE", nullable = false)
+    protected String type;
+
+    @Column(name = "NAME", nullable = false)
+    protected String name;
+
+    @Column(name = "PARENT_ID", length = 36)
+    protected String parentId;
+
+    /** Ancestors' ids, root first, each followed by '/'; empty for a root. */
+    @Column(name = "ANCESTRY", nullable = false, length = 3800)
+    protected String ancestry;
+
+    @Column(name = "DEPTH", nullable = false)
+    protected int depth;
+
+    /** JSON object of the scope's attributes, or null. */
+    @Column(name = "ATTRIBUTES", columnDefinition = "TEXT")
+    protected String attributes;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    protected long createdAt;
+}

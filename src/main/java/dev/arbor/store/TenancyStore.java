@@ -1,0 +1,353 @@
+package dev.arbor.store;
+
+import dev.arbor.core.Membership;
+import dev.arbor.core.Scope;
+import dev.arbor.core.TreeSlice;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * One realm's tenancy data in Keycloak's database, inside the request's transaction. It stores what it is told;
+ * whether a change is allowed is the policy core's decision, made before calling here. The database itself
+ * enforces what must hold even under concurrent requests on several nodes: one membership per user and scope,
+ * and at most N holders of a role limited to N (seats).
+ */
+public final class TenancyStore {
+
+    private final EntityManager em;
+    private final String realmId;
+    private final JpaTreeSlice slice;
+
+    private TenancyStore(EntityManager em, String realmId) {
+        this.em = em;
+        this.realmId = realmId;
+        this.slice = new JpaTreeSlice(em, realmId);
+    }
+
+    public static TenancyStore of(KeycloakSession session, String realmId) {
+        return new TenancyStore(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId);
+    }
+
+    /** The tree as the policy core reads it, for this request. */
+    public TreeSlice slice() {
+        return slice;
+    }
+
+    // ---- schema -----------------------------------------------------------------------------------------------
+
+    /** The schema in force: the latest revision, if the realm has one. */
+    public Optional<StoredSchema> activeSchema() {
+        List<ArborSchemaEntity> rows = em.createNamedQuery("arborSchema.latest", ArborSchemaEntity.class)
+                .setParameter("realmId", realmId)
+                .setMaxResults(1)
+                .getResultList();
+        return rows.stream().findFirst().map(StoredSchema::of);
+    }
+
+    /**
+     * Stores {@code document} as the next revision.
+     *
+     * @throws ConflictException when another request stored a revision at the same moment
+     */
+    public StoredSchema saveSchema(String schemaId, int schemaVersion, String document, String userId) {
+        ArborSchemaEntity row = new ArborSchemaEntity();
+        row.id = UUID.randomUUID().toString();
+        row.realmId = realmId;
+        row.revision = activeSchema().map(StoredSchema::revision).orElse(0) + 1;
+        row.schemaId = schemaId;
+        row.schemaVersion = schemaVersion;
+        row.document = document;
+        row.createdAt = System.currentTimeMillis();
+        row.createdBy = userId;
+        persist(row, "another schema revision was stored at the same time; read it and try again");
+        return StoredSchema.of(row);
+    }
+
+    // ---- scopes -----------------------------------------------------------------------------------------------
+
+    /** Creates a scope under {@code parentId} (null: a root); the caller has checked the type may nest there. */
+    public Scope createScope(String type, String name, String parentId, Map<String, Object> attributes) {
+        ArborScopeEntity row = new ArborScopeEntity();
+        row.id = UUID.randomUUID().toString();
+        row.realmId = realmId;
+        row.type = type;
+        row.name = name;
+        row.attributes = JsonText.write(attributes);
+        row.createdAt = System.currentTimeMillis();
+        if (parentId == null) {
+            row.ancestry = "";
+            row.depth = 0;
+        } else {
+            ArborScopeEntity parent = scopeRow(parentId)
+                    .orElseThrow(() -> new IllegalArgumentException("no parent scope " + parentId));
+            row.parentId = parent.id;
+            row.ancestry = Rows.ancestryBelow(parent);
+            row.depth = parent.depth + 1;
+        }
+        em.persist(row);
+        slice.forget();
+        return Rows.scope(row);
+    }
+
+    /** Renames a scope and replaces its attributes (null: leave them). */
+    public Scope updateScope(String scopeId, String name, Map<String, Object> attributes) {
+        ArborScopeEntity row = scopeRow(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
+        if (name != null) {
+            row.name = name;
+        }
+        if (attributes != null) {
+            row.attributes = JsonText.write(attributes);
+        }
+        slice.forget();
+        return Rows.scope(row);
+    }
+
+    public long countChildren(String scopeId) {
+        return em.createNamedQuery("arborScope.countChildren", Long.class)
+                .setParameter("parentId", scopeId)
+                .getSingleResult();
+    }
+
+    /**
+     * Children of {@code parentId} (null: the roots), optionally of one type and with a name containing
+     * {@code search}, ordered by name.
+     */
+    public List<Scope> children(String parentId, String type, String search, int first, int max) {
+        StringBuilder query = new StringBuilder("select s from ArborScopeEntity s where s.realmId = :realmId and ")
+                .append(parentId == null ? "s.parentId is null" : "s.parentId = :parentId");
+        if (type != null) {
+            query.append(" and s.type = :type");
+        }
+        if (search != null) {
+            query.append(" and lower(s.name) like :search");
+        }
+        query.append(" order by s.name, s.id");
+        var typed = em.createQuery(query.toString(), ArborScopeEntity.class).setParameter("realmId", realmId);
+        if (parentId != null) {
+            typed.setParameter("parentId", parentId);
+        }
+        if (type != null) {
+            typed.setParameter("type", type);
+        }
+        if (search != null) {
+            typed.setParameter("search", "%" + search.toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        return typed.setFirstResult(first).setMaxResults(max).getResultList().stream().map(Rows::scope).toList();
+    }
+
+    /** Deletes a scope and everything below it, deepest first, with their memberships. */
+    public int deleteSubtree(String scopeId) {
+        ArborScopeEntity root = scopeRow(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
+        List<ArborScopeEntity> below = em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("prefix", Rows.ancestryBelow(root) + "%")
+                .getResultList();
+        List<ArborScopeEntity> doomed = new ArrayList<>(below);
+        doomed.add(root);
+        for (ArborScopeEntity row : doomed) {
+            deleteMemberships(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
+                    .setParameter("scopeId", row.id).getResultList());
+        }
+        for (ArborScopeEntity row : doomed) {
+            em.remove(row);
+            em.flush(); // children before parents, as the parent key requires
+        }
+        slice.forget();
+        return doomed.size();
+    }
+
+    // ---- memberships ------------------------------------------------------------------------------------------
+
+    /** A page of a scope's members, ordered by user id; filtered and paged by the database. */
+    public List<Membership> members(String scopeId, int first, int max) {
+        return slice.withRoles(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
+                .setParameter("scopeId", scopeId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList());
+    }
+
+    public long countMembers(String scopeId) {
+        return em.createNamedQuery("arborMembership.countByScope", Long.class)
+                .setParameter("scopeId", scopeId)
+                .getSingleResult();
+    }
+
+    /**
+     * Gives {@code userId} {@code role} at {@code scopeId}; a no-op when held.
+     *
+     * @param maxHolders the role's limit per scope, {@link Integer#MAX_VALUE} when unbounded
+     * @throws ConflictException when the role is full (the database refused another seat)
+     */
+    public void grant(String userId, String scopeId, String role, int maxHolders) {
+        ArborMembershipEntity membership = membershipRow(userId, scopeId).orElseGet(() -> newMembership(userId, scopeId));
+        if (roleRow(membership.id, role).isPresent()) {
+            return;
+        }
+        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
+        row.id = UUID.randomUUID().toString();
+        row.membershipId = membership.id;
+        row.scopeId = scopeId;
+        row.roleName = role;
+        row.seat = maxHolders == Integer.MAX_VALUE ? null : freeSeat(scopeId, role, maxHolders);
+        persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
+        slice.forget();
+    }
+
+    /** Takes {@code role} at {@code scopeId} from {@code userId}; the membership goes with its last role. */
+    public void revoke(String userId, String scopeId, String role) {
+        Optional<ArborMembershipEntity> membership = membershipRow(userId, scopeId);
+        if (membership.isEmpty()) {
+            return;
+        }
+        roleRow(membership.get().id, role).ifPresent(em::remove);
+        em.flush();
+        boolean empty = em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
+                .setParameter("membershipIds", List.of(membership.get().id))
+                .getResultList().isEmpty();
+        if (empty) {
+            em.remove(membership.get());
+        }
+        slice.forget();
+    }
+
+    /** Removes whole memberships (a cascade, or a member removed from a scope). */
+    public void removeMemberships(List<Membership> memberships) {
+        List<ArborMembershipEntity> rows = new ArrayList<>();
+        for (Membership membership : memberships) {
+            membershipRow(membership.userId(), membership.scopeId()).ifPresent(rows::add);
+        }
+        deleteMemberships(rows);
+        slice.forget();
+    }
+
+    /** Replaces {@code userId}'s optional permissions at {@code scopeId}; the user must be a member there. */
+    public void setOptions(String userId, String scopeId, Set<String> options) {
+        ArborMembershipEntity row = membershipRow(userId, scopeId)
+                .orElseThrow(() -> new IllegalArgumentException("user " + userId + " is not a member of " + scopeId));
+        row.options = Rows.options(options);
+        slice.forget();
+    }
+
+    // ---- clean-up ---------------------------------------------------------------------------------------------
+
+    /** Everything of a user in this realm, when Keycloak removes the user. */
+    public void deleteUser(String userId) {
+        deleteMemberships(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList());
+    }
+
+    /** Everything of this realm, when Keycloak removes the realm. */
+    public void deleteRealm() {
+        List<String> membershipIds = em.createQuery(
+                        "select m.id from ArborMembershipEntity m where m.realmId = :realmId", String.class)
+                .setParameter("realmId", realmId).getResultList();
+        for (int from = 0; from < membershipIds.size(); from += 500) {
+            em.createNamedQuery("arborRole.deleteByMembershipIds")
+                    .setParameter("membershipIds", membershipIds.subList(from, Math.min(from + 500,
+                            membershipIds.size())))
+                    .executeUpdate();
+        }
+        em.createNamedQuery("arborMembership.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        List<ArborScopeEntity> scopes = em.createNamedQuery("arborScope.all", ArborScopeEntity.class)
+                .setParameter("realmId", realmId).getResultList();
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            em.remove(scopes.get(i));
+        }
+        em.flush();
+        em.createNamedQuery("arborSchema.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    // ---- internals --------------------------------------------------------------------------------------------
+
+    private Optional<ArborScopeEntity> scopeRow(String scopeId) {
+        ArborScopeEntity row = em.find(ArborScopeEntity.class, scopeId);
+        return row == null || !row.realmId.equals(realmId) ? Optional.empty() : Optional.of(row);
+    }
+
+    private Optional<ArborMembershipEntity> membershipRow(String userId, String scopeId) {
+        return em.createNamedQuery("arborMembership.byScopeAndUser", ArborMembershipEntity.class)
+                .setParameter("scopeId", scopeId)
+                .setParameter("userId", userId)
+                .getResultList().stream().findFirst();
+    }
+
+    private Optional<ArborRoleAssignmentEntity> roleRow(String membershipId, String role) {
+        return em.createNamedQuery("arborRole.byMembershipAndRole", ArborRoleAssignmentEntity.class)
+                .setParameter("membershipId", membershipId)
+                .setParameter("roleName", role)
+                .getResultList().stream().findFirst();
+    }
+
+    private ArborMembershipEntity newMembership(String userId, String scopeId) {
+        ArborMembershipEntity row = new ArborMembershipEntity();
+        row.id = UUID.randomUUID().toString();
+        row.realmId = realmId;
+        row.scopeId = scopeId;
+        row.userId = userId;
+        row.createdAt = System.currentTimeMillis();
+        persist(row, "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
+        return row;
+    }
+
+    /** The lowest free seat, or {@code max + 1} when all are taken, which the database then refuses. */
+    private int freeSeat(String scopeId, String role, int max) {
+        Set<Integer> taken = new HashSet<>(em.createNamedQuery("arborRole.seats", Integer.class)
+                .setParameter("scopeId", scopeId)
+                .setParameter("roleName", role)
+                .getResultList());
+        for (int seat = 1; seat <= max; seat++) {
+            if (!taken.contains(seat)) {
+                return seat;
+            }
+        }
+        throw new ConflictException("role " + role + " at scope " + scopeId + " has as many holders as it may", null);
+    }
+
+    private void deleteMemberships(List<ArborMembershipEntity> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> ids = rows.stream().map(row -> row.id).toList();
+        em.createNamedQuery("arborRole.deleteByMembershipIds").setParameter("membershipIds", ids).executeUpdate();
+        rows.forEach(em::remove);
+        em.flush();
+    }
+
+    /** Inserts now, so that a unique key refusing the row is a conflict answered to this request. */
+    private void persist(Object row, String conflict) {
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConflictException(conflict, e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true; // SQL standard unique_violation: H2, PostgreSQL, and most others
+            }
+            if (cause.getClass().getName().endsWith("ConstraintViolationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
