@@ -1,12 +1,17 @@
 package dev.arbor.rest;
 
+import dev.arbor.core.Decision;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.keycloak.representations.idm.ErrorRepresentation;
 
-/** An API error answered as Keycloak answers its own: a status and an {@link ErrorRepresentation} body. */
+/**
+ * An API error answered as Keycloak answers its own: a status and an {@link ErrorRepresentation} body naming the
+ * field when one is at fault. The only place that turns Arbor's answers into HTTP statuses.
+ */
 final class ApiException extends WebApplicationException {
 
     private static final long serialVersionUID = 1L;
@@ -20,14 +25,64 @@ final class ApiException extends WebApplicationException {
         return new ApiException(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(error(null, "A valid bearer token of realm " + realm + " is required"))
+                .entity(error(null, "A valid bearer token of realm " + realm + " is required", null))
                 .build());
     }
 
-    private static ErrorRepresentation error(String field, String message) {
+    static ApiException badRequest(String field, String message) {
+        return status(Response.Status.BAD_REQUEST, error(field, message, null));
+    }
+
+    /** 400 with one entry per problem, each naming its field (a path in the document). */
+    static ApiException badRequest(String message, List<ErrorRepresentation> problems) {
+        ErrorRepresentation error = error(null, message, null);
+        error.setErrors(problems);
+        return status(Response.Status.BAD_REQUEST, error);
+    }
+
+    static ApiException forbidden(String message) {
+        return status(Response.Status.FORBIDDEN, error(null, message, null));
+    }
+
+    static ApiException notFound(String message) {
+        return status(Response.Status.NOT_FOUND, error(null, message, null));
+    }
+
+    static ApiException conflict(String message, List<String> details) {
+        return status(Response.Status.CONFLICT, error(null, message, details));
+    }
+
+    static ApiException tooLarge(int limit) {
+        return status(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                error(null, "The request body is larger than " + limit + " bytes", null));
+    }
+
+    /**
+     * The status a denial maps to: 403 for what the rules forbid, 409 for cardinality, 400 for options that are
+     * not allowed, 404 for what does not exist. The explanation travels in {@code params}.
+     */
+    static ApiException denied(Decision decision, String field) {
+        List<String> why = decision.explanation();
+        String last = why.isEmpty() ? decision.reason().name() : why.get(why.size() - 1);
+        return switch (decision.reason()) {
+            case TOO_MANY_HOLDERS, TOO_FEW_HOLDERS -> conflict(last, why);
+            case OPTION_NOT_ALLOWED, NO_COMMON_ANCESTOR -> status(Response.Status.BAD_REQUEST, error(field, last, why));
+            case UNKNOWN -> status(Response.Status.NOT_FOUND, error(field, last, why));
+            default -> status(Response.Status.FORBIDDEN, error(null, "Not allowed: " + last, why));
+        };
+    }
+
+    private static ApiException status(Response.Status status, ErrorRepresentation error) {
+        return new ApiException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build());
+    }
+
+    private static ErrorRepresentation error(String field, String message, List<String> params) {
         ErrorRepresentation error = new ErrorRepresentation();
         error.setField(field);
         error.setErrorMessage(message);
+        if (params != null) {
+            error.setParams(params.toArray());
+        }
         return error;
     }
 }

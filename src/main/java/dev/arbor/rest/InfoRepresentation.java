@@ -6,7 +6,8 @@ record InfoRepresentation(Arbor arbor, String realm, Schema schema) {
     record Arbor(String version) {
     }
 
-    record Schema(SchemaStatus status) {
+    /** {@code id}, {@code version} and {@code revision} are null until the realm has a schema. */
+    record Schema(SchemaStatus status, String id, Integer version, Integer revision) {
     }
 
     /** Whether the realm has a tenancy schema; until it has one, every tenancy decision is a denial. */

@@ -1,15 +1,23 @@
 package dev.arbor.rest;
 
+import dev.arbor.core.Decision;
+import dev.arbor.core.Policy;
+import dev.arbor.core.Principal;
+import dev.arbor.rest.Representations.CheckRequest;
+import dev.arbor.rest.Representations.DecisionRepresentation;
+import dev.arbor.store.StoredSchema;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
- * {@code /realms/{realm}/tenancy}: the delegated-administration API. Every method authenticates the caller first,
- * through {@link Caller#authenticate}.
+ * {@code /realms/{realm}/tenancy}: the delegated-administration API. Every call authenticates its caller first
+ * (a bearer token of this realm), once, and hands the resolved request to the sub-resource.
  */
 public final class TenancyResource {
 
@@ -24,11 +32,60 @@ public final class TenancyResource {
     @Path("info")
     @Produces(MediaType.APPLICATION_JSON)
     public InfoRepresentation info() {
-        Caller.authenticate(session);
-        RealmModel realm = session.getContext().getRealm();
+        TenancyRequest request = TenancyRequest.authenticate(session);
+        Optional<StoredSchema> schema = request.store.activeSchema();
         return new InfoRepresentation(
                 new InfoRepresentation.Arbor(ArborVersion.current()),
-                realm.getName(),
-                new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.NOT_CONFIGURED));
+                request.realm.getName(),
+                schema.map(stored -> new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.ACTIVE,
+                                stored.schemaId(), stored.schemaVersion(), stored.revision()))
+                        .orElse(new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.NOT_CONFIGURED, null,
+                                null, null)));
+    }
+
+    @Path("schema")
+    public SchemaResource schema() {
+        return new SchemaResource(TenancyRequest.authenticate(session));
+    }
+
+    @Path("scopes")
+    public ScopesResource scopes() {
+        return new ScopesResource(TenancyRequest.authenticate(session));
+    }
+
+    @Path("me")
+    public MeResource me() {
+        return new MeResource(TenancyRequest.authenticate(session));
+    }
+
+    /**
+     * May a user (the caller, or with {@code userId} another member of the scope, when the caller may list its
+     * members) do {@code permission} at {@code scopeId}? Always answers 200 with the decision and why.
+     */
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public DecisionRepresentation check(String body) {
+        TenancyRequest request = TenancyRequest.authenticate(session);
+        CheckRequest input = Bodies.read(body, CheckRequest.class);
+        if (input.scopeId() == null) {
+            throw ApiException.badRequest("scopeId", "scopeId is required");
+        }
+        if (input.permission() == null) {
+            throw ApiException.badRequest("permission", "permission is required");
+        }
+        Policy policy = request.policy();
+        ScopesResource.visibleScope(policy, request, input.scopeId(), "scopeId");
+        String userId = input.userId() == null ? request.principal.userId() : input.userId();
+        if (!userId.equals(request.principal.userId())) {
+            if (!policy.mayListMembers(request.principal, input.scopeId(), request.store.slice()).allowed()) {
+                throw ApiException.forbidden("Checking another user needs the right to list the scope's members");
+            }
+            request.user(userId);
+        }
+        Decision decision = policy.check(new Principal(userId, false), input.scopeId(), input.permission(),
+                Boolean.TRUE.equals(input.resourceOwner()), request.store.slice());
+        return DecisionRepresentation.of(decision);
     }
 }

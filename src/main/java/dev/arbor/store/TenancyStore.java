@@ -166,6 +166,22 @@ public final class TenancyStore {
         return doomed.size();
     }
 
+    /** Every scope of the realm, parents before children (for checking a new schema against the data). */
+    public List<Scope> allScopes() {
+        return em.createNamedQuery("arborScope.all", ArborScopeEntity.class)
+                .setParameter("realmId", realmId)
+                .getResultList().stream().map(Rows::scope).toList();
+    }
+
+    /** Every membership of the realm, with roles. */
+    public List<Membership> allMemberships() {
+        return slice.withRoles(em.createQuery(
+                        "select m from ArborMembershipEntity m where m.realmId = :realmId order by m.scopeId, m.userId",
+                        ArborMembershipEntity.class)
+                .setParameter("realmId", realmId)
+                .getResultList());
+    }
+
     // ---- memberships ------------------------------------------------------------------------------------------
 
     /** A page of a scope's members, ordered by user id; filtered and paged by the database. */

@@ -56,6 +56,28 @@ public final class TestRealm {
         }
     }
 
+    /** A user who administers the realm ({@code realm-management} {@code manage-realm}), so is above every scope. */
+    public TestUser createRealmAdmin(String username) {
+        TestUser user = createUser(username);
+        var realmManagement = admin().clients().findByClientId("realm-management").get(0);
+        var manageRealm = admin().clients().get(realmManagement.getId()).roles().get("manage-realm").toRepresentation();
+        admin().users().get(user.id()).roles().clientLevel(realmManagement.getId()).add(List.of(manageRealm));
+        return user;
+    }
+
+    /** The Arbor API of this realm as {@code user}, logged in through {@code client}'s password grant. */
+    public ArborApi api(OidcClient client, TestUser user) {
+        return new ArborApi(this, client.password(user).accessToken());
+    }
+
+    /** Turns on storing admin events (with representations), as an auditing realm would. */
+    public void storeAdminEvents() {
+        var representation = admin().toRepresentation();
+        representation.setAdminEventsEnabled(true);
+        representation.setAdminEventsDetailsEnabled(true);
+        admin().update(representation);
+    }
+
     /** A public client allowed the password grant and the authorization-code flow (with PKCE). */
     public OidcClient createPublicClient(String clientId) {
         ClientRepresentation client = baseClient(clientId);

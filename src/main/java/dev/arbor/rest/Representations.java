@@ -1,0 +1,82 @@
+package dev.arbor.rest;
+
+import dev.arbor.core.Access;
+import dev.arbor.core.Decision;
+import dev.arbor.core.Membership;
+import dev.arbor.core.Scope;
+import dev.arbor.core.TreeSlice;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON the API reads and writes. Inputs are strict (see {@link Bodies}); outputs are ordered and stable. */
+final class Representations {
+
+    private Representations() {
+    }
+
+    record ScopeRef(String id, String type, String name) {
+        static ScopeRef of(Scope scope) {
+            return new ScopeRef(scope.id(), scope.type(), scope.name());
+        }
+    }
+
+    /** A scope with its path from the root (root first, the scope itself last). */
+    record ScopeRepresentation(String id, String type, String name, String parentId, List<ScopeRef> path,
+            Map<String, Object> attributes) {
+        static ScopeRepresentation of(Scope scope, TreeSlice tree) {
+            List<ScopeRef> path = scope.path().stream()
+                    .map(id -> tree.scope(id).map(ScopeRef::of).orElse(new ScopeRef(id, null, null)))
+                    .toList();
+            return new ScopeRepresentation(scope.id(), scope.type(), scope.name(), scope.parentId(), path,
+                    scope.attributes());
+        }
+    }
+
+    record CreateScope(String type, String name, String parentId, Map<String, Object> attributes) {
+    }
+
+    record UpdateScope(String name, Map<String, Object> attributes) {
+    }
+
+    record MemberRepresentation(String userId, String username, List<String> roles, List<String> options) {
+        static MemberRepresentation of(Membership membership, String username) {
+            return new MemberRepresentation(membership.userId(), username,
+                    membership.roles().stream().sorted().toList(), membership.options().stream().sorted().toList());
+        }
+    }
+
+    record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete) {
+    }
+
+    record OptionsChange(List<String> options) {
+    }
+
+    record AccessRepresentation(ScopeRepresentation scope, List<String> roles, List<String> actingRoles,
+            List<String> permissions, List<String> options, List<String> explanation) {
+        static AccessRepresentation of(Access access, Scope scope, TreeSlice tree) {
+            return new AccessRepresentation(ScopeRepresentation.of(scope, tree), access.roles(), access.actingRoles(),
+                    access.permissions(), access.options(), access.explanation());
+        }
+    }
+
+    record CheckRequest(String userId, String scopeId, String permission, Boolean resourceOwner) {
+    }
+
+    record DecisionRepresentation(boolean allowed, String reason, List<String> explanation) {
+        static DecisionRepresentation of(Decision decision) {
+            return new DecisionRepresentation(decision.allowed(), decision.reason().name(), decision.explanation());
+        }
+    }
+
+    record RoleChange(String userId, String scopeId, String role, boolean transfer, List<String> removedWith) {
+    }
+
+    record SchemaInfo(int revision, String id, int version, long createdAt, String createdBy, Object document) {
+    }
+
+    record SchemaProblem(String path, String message) {
+    }
+
+    record Validation(boolean valid, List<SchemaProblem> problems, List<String> conflicts) {
+    }
+}

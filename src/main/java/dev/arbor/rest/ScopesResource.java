@@ -1,0 +1,137 @@
+package dev.arbor.rest;
+
+import dev.arbor.core.Membership;
+import dev.arbor.core.Policy;
+import dev.arbor.core.Scope;
+import dev.arbor.core.TenancySchema;
+import dev.arbor.core.TreeSlice;
+import dev.arbor.rest.Representations.CreateScope;
+import dev.arbor.rest.Representations.ScopeRepresentation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.events.admin.OperationType;
+
+/** {@code /tenancy/scopes}: creating scopes and listing those the caller may see. */
+public final class ScopesResource {
+
+    private static final int MAX_NAME = 255;
+
+    private final TenancyRequest request;
+
+    ScopesResource(TenancyRequest request) {
+        this.request = request;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        CreateScope input = Bodies.read(body, CreateScope.class);
+        Policy policy = request.policy();
+        TenancySchema schema = policy.schema();
+        TreeSlice tree = request.store.slice();
+        if (input.type() == null || !schema.scopeTypes().contains(input.type())) {
+            throw ApiException.badRequest("type", "type must be one of " + schema.scopeTypes());
+        }
+        String name = requireName(input.name());
+        String parentType = null;
+        if (input.parentId() != null) {
+            parentType = visibleScope(policy, request, input.parentId(), "parentId").type();
+        }
+        if (!schema.mayNest(parentType, input.type())) {
+            throw ApiException.badRequest("parentId", "A " + input.type() + " may not be created "
+                    + (parentType == null ? "at the top of the tree" : "under a " + parentType));
+        }
+        var attributes = Attributes.checked(schema, input.type(), input.attributes());
+        TenancyRequest.require(policy.mayCreateScope(request.principal, input.parentId(), input.type(), tree));
+        Scope scope = request.store.createScope(input.type(), name, input.parentId(), attributes);
+        ScopeRepresentation created = ScopeRepresentation.of(scope, request.store.slice());
+        request.audit(OperationType.CREATE, created, "tenancy", "scopes", scope.id());
+        URI location = request.session.getContext().getUri().getAbsolutePathBuilder().path(scope.id()).build();
+        return Response.created(location).entity(created).build();
+    }
+
+    /**
+     * Children of {@code parentId}, or without it the top scopes the caller reaches; only what the caller may
+     * see, ordered by name.
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScopeRepresentation> list(@QueryParam("parentId") String parentId, @QueryParam("type") String type,
+            @QueryParam("search") String search, @QueryParam("first") Integer first,
+            @QueryParam("max") Integer max) {
+        Paging paging = Paging.of(first, max);
+        Policy policy = request.policy();
+        TreeSlice tree = request.store.slice();
+        if (parentId != null) {
+            visibleScope(policy, request, parentId, "parentId");
+        }
+        if (parentId == null && !request.principal.realmAdmin()) {
+            return topScopesOfCaller(tree, type, search, paging);
+        }
+        return request.store.children(parentId, type, search, paging.first(), paging.max()).stream()
+                .filter(scope -> policy.maySee(request.principal, scope.id(), tree).allowed())
+                .map(scope -> ScopeRepresentation.of(scope, tree))
+                .toList();
+    }
+
+    @Path("{scopeId}")
+    public ScopeResource scope(@PathParam("scopeId") String scopeId) {
+        Policy policy = request.policy();
+        Scope scope = visibleScope(policy, request, scopeId, null);
+        return new ScopeResource(request, policy, scope);
+    }
+
+    /**
+     * The scope, or 404 both when it does not exist and when the caller may not see it (400 naming {@code field}
+     * when the id came in a body or query).
+     */
+    static Scope visibleScope(Policy policy, TenancyRequest request, String scopeId, String field) {
+        TreeSlice tree = request.store.slice();
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty() || !policy.maySee(request.principal, scopeId, tree).allowed()) {
+            throw field == null ? ApiException.notFound("No scope " + scopeId)
+                    : ApiException.badRequest(field, "No scope " + scopeId);
+        }
+        return scope.get();
+    }
+
+    private List<ScopeRepresentation> topScopesOfCaller(TreeSlice tree, String type, String search, Paging paging) {
+        Set<String> tops = new LinkedHashSet<>();
+        for (Membership membership : tree.membershipsOf(request.principal.userId())) {
+            tree.scope(membership.scopeId()).ifPresent(scope -> tops.add(scope.path().get(0)));
+        }
+        return tops.stream()
+                .map(tree::scope).flatMap(Optional::stream)
+                .filter(scope -> type == null || scope.type().equals(type))
+                .filter(scope -> search == null || scope.name().toLowerCase(java.util.Locale.ROOT)
+                        .contains(search.toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparing(Scope::name).thenComparing(Scope::id))
+                .skip(paging.first()).limit(paging.max())
+                .map(scope -> ScopeRepresentation.of(scope, tree))
+                .toList();
+    }
+
+    static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.badRequest("name", "name is required");
+        }
+        if (name.length() > MAX_NAME) {
+            throw ApiException.badRequest("name", "name is longer than " + MAX_NAME + " characters");
+        }
+        return name.strip();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.arbor.rest;
+
+import dev.arbor.core.Decision;
+import dev.arbor.core.Policy;
+import dev.arbor.core.Principal;
+import dev.arbor.store.TenancyStore;
+import java.util.List;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * One authenticated API call: who calls (resolved once), in which realm, against which store and schema.
+ * Realm administrators are users of the realm holding {@code realm-management}'s {@code manage-realm}.
+ */
+final class TenancyRequest {
+
+    static final String ADMIN_CLIENT = "realm-management";
+    static final String ADMIN_ROLE = "manage-realm";
+
+    final KeycloakSession session;
+    final RealmModel realm;
+    final AuthResult auth;
+    final Principal principal;
+    final TenancyStore store;
+
+    private TenancyRequest(KeycloakSession session, AuthResult auth) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.auth = auth;
+        this.principal = new Principal(auth.user().getId(), isRealmAdmin(realm, auth.user()));
+        this.store = TenancyStore.of(session, realm.getId());
+    }
+
+    static TenancyRequest authenticate(KeycloakSession session) {
+        return new TenancyRequest(session, Caller.authenticate(session));
+    }
+
+    private static boolean isRealmAdmin(RealmModel realm, UserModel user) {
+        ClientModel admin = realm.getClientByClientId(ADMIN_CLIENT);
+        RoleModel manageRealm = admin == null ? null : admin.getRole(ADMIN_ROLE);
+        return manageRealm != null && user.hasRole(manageRealm);
+    }
+
+    /** The realm's policy; 409 when it has no schema yet. */
+    Policy policy() {
+        return PolicyCache.policy(realm.getId(), store).orElseThrow(() -> ApiException.conflict(
+                "Realm " + realm.getName() + " has no tenancy schema yet; a realm administrator PUTs one at"
+                        + " /realms/" + realm.getName() + "/tenancy/schema", List.of()));
+    }
+
+    void requireRealmAdmin() {
+        if (!principal.realmAdmin()) {
+            throw ApiException.forbidden("Only realm administrators (" + ADMIN_CLIENT + " " + ADMIN_ROLE + ") may");
+        }
+    }
+
+    /** Goes on only when {@code decision} allows; otherwise the matching 4xx with its explanation. */
+    static void require(Decision decision) {
+        require(decision, null);
+    }
+
+    static void require(Decision decision, String field) {
+        if (!decision.allowed()) {
+            throw ApiException.denied(decision, field);
+        }
+    }
+
+    /** The user named in a path or body; 404 when the realm has no such user. */
+    UserModel user(String userId) {
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw ApiException.notFound("Realm " + realm.getName() + " has no user " + userId);
+        }
+        return user;
+    }
+
+    /** Records a change as a Keycloak admin event naming the actor (shown when the realm stores admin events). */
+    void audit(OperationType operation, Object representation, String... path) {
+        new AdminEventBuilder(realm, new AdminAuth(realm, auth.token(), auth.user(), auth.client()), session,
+                session.getContext().getConnection())
+                .operation(operation)
+                .resource("TENANCY")
+                .resourcePath(path)
+                .representation(representation)
+                .success();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.arbor.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls to one realm's {@code /tenancy} API as one user (a bearer token), as an app would make them. */
+public final class ArborApi {
+
+    private final TestRealm realm;
+    private final String accessToken;
+
+    ArborApi(TestRealm realm, String accessToken) {
+        this.realm = realm;
+        this.accessToken = accessToken;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Answer post(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    public Answer put(String path, String body, String contentType) {
+        return send("PUT", path, body, contentType);
+    }
+
+    public Answer put(String path) {
+        return send("PUT", path, null, null);
+    }
+
+    public Answer patch(String path, String json) {
+        return send("PATCH", path, json, "application/json");
+    }
+
+    public Answer delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Answer send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(realm.uri("tenancy/" + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + accessToken)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = Http.send(Http.CLIENT, request.build());
+        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+    }
+
+    /** A response: status, body (JSON when there is one) and Location. */
+    public record Answer(int status, String text, String location) {
+
+        public JsonNode json() {
+            return Json.parse(text);
+        }
+
+        /** The body, after checking the status; fails the test with the body otherwise. */
+        public JsonNode expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + text);
+            }
+            return json();
+        }
+
+        /** The id at the end of the Location header of a 201. */
+        public String createdId() {
+            expect(201);
+            return URI.create(location).getPath().replaceAll(".*/", "");
+        }
+    }
+}
