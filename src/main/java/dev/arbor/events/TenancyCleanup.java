@@ -19,7 +19,7 @@ public final class TenancyCleanup {
         factory.register(event -> {
             if (event instanceof UserModel.UserPreRemovedEvent removed) {
                 TenancyStore.of(removed.getKeycloakSession(), removed.getRealm().getId())
-                        .deleteUser(removed.getUser().getId());
+                        .deleteUser(removed.getUser().getId(), removed.getUser().getEmail());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 TenancyStore.of(removed.getKeycloakSession(), removed.getRealm().getId()).deleteRealm();
             }

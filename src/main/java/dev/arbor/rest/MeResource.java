@@ -5,7 +5,18 @@ import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
+import dev.arbor.core.Decision;
+import dev.arbor.core.Principal;
 import dev.arbor.rest.Representations.AccessRepresentation;
+import dev.arbor.rest.Representations.InvitationRepresentation;
+import dev.arbor.store.ConflictException;
+import dev.arbor.store.Invitation;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.UserModel;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,6 +59,91 @@ public final class MeResource {
         Scope scope = ScopesResource.visibleScope(policy, request, scopeId, null);
         TreeSlice tree = request.store.slice();
         return AccessRepresentation.of(access(policy, tree, scope, true), scope, tree);
+    }
+
+    /** Open invitations to the caller's verified e-mail address. */
+    @GET
+    @Path("invitations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<InvitationRepresentation> invitations() {
+        String email = verifiedEmail();
+        TreeSlice tree = request.store.slice();
+        return email == null ? List.of() : request.store.openInvitations(email).stream()
+                .map(invitation -> InvitationRepresentation.of(invitation, tree)).toList();
+    }
+
+    /**
+     * Accepts an invitation to the caller's verified address. The inviter's right to grant each role is checked
+     * again now (it may have been revoked since), and so is every role's limit of holders.
+     */
+    @POST
+    @Path("invitations/{invitationId}/accept")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccessRepresentation accept(@PathParam("invitationId") String invitationId) {
+        Invitation invitation = openInvitation(invitationId);
+        Policy policy = request.policy();
+        TreeSlice tree = request.store.slice();
+        UserModel inviter = request.session.users().getUserById(request.realm, invitation.inviterId());
+        if (inviter == null) {
+            throw ApiException.forbidden("The user who sent invitation " + invitationId + " no longer exists");
+        }
+        Principal sender = new Principal(inviter.getId(), TenancyRequest.isRealmAdmin(request.realm, inviter));
+        String me = request.principal.userId();
+        for (String role : invitation.roles()) {
+            Decision decision = policy.mayGrant(sender, me, invitation.scopeId(), role, false, tree);
+            if (!decision.allowed()) {
+                throw ApiException.denied(new Decision(false, decision.reason(), prefixed(decision)), "roles");
+            }
+        }
+        if (!request.store.decide(invitationId, Invitation.ACCEPTED, me)) {
+            throw ApiException.conflict("Invitation " + invitationId + " was decided meanwhile", List.of());
+        }
+        Scope scope = tree.scope(invitation.scopeId()).orElseThrow();
+        for (String role : invitation.roles()) {
+            try {
+                request.store.grant(me, scope.id(), role,
+                        policy.schema().maxHolders(scope.type(), role).orElse(Integer.MAX_VALUE));
+            } catch (ConflictException e) {
+                throw ApiException.conflict(e.getMessage(), List.of());
+            }
+        }
+        request.audit(OperationType.ACTION, InvitationRepresentation.of(invitation, tree),
+                "tenancy", "me", "invitations", invitationId, "accept");
+        return AccessRepresentation.of(access(policy, request.store.slice(), scope, false), scope,
+                request.store.slice());
+    }
+
+    @POST
+    @Path("invitations/{invitationId}/decline")
+    public Response decline(@PathParam("invitationId") String invitationId) {
+        Invitation invitation = openInvitation(invitationId);
+        if (!request.store.decide(invitationId, Invitation.DECLINED, request.principal.userId())) {
+            throw ApiException.conflict("Invitation " + invitationId + " was decided meanwhile", List.of());
+        }
+        request.audit(OperationType.ACTION, InvitationRepresentation.of(invitation, request.store.slice()),
+                "tenancy", "me", "invitations", invitationId, "decline");
+        return Response.noContent().build();
+    }
+
+    /** An open invitation to the caller's verified address; 404 for every other one, so none is revealed. */
+    private Invitation openInvitation(String invitationId) {
+        String email = verifiedEmail();
+        return request.store.invitation(invitationId)
+                .filter(invitation -> email != null && invitation.email().equals(email.toLowerCase(Locale.ROOT)))
+                .filter(invitation -> invitation.isOpen(System.currentTimeMillis()))
+                .orElseThrow(() -> ApiException.notFound("No open invitation " + invitationId + " for you"));
+    }
+
+    private String verifiedEmail() {
+        UserModel user = request.auth.user();
+        return user.isEmailVerified() && user.getEmail() != null ? user.getEmail().strip() : null;
+    }
+
+    private static List<String> prefixed(Decision decision) {
+        List<String> why = new java.util.ArrayList<>();
+        why.add("the invitation's sender may no longer grant this:");
+        why.addAll(decision.explanation());
+        return why;
     }
 
     private Access access(Policy policy, TreeSlice tree, Scope scope, boolean explain) {

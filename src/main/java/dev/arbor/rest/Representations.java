@@ -79,4 +79,19 @@ final class Representations {
 
     record Validation(boolean valid, List<SchemaProblem> problems, List<String> conflicts) {
     }
+
+    record InviteRequest(String email, List<String> roles, Long expiresIn) {
+    }
+
+    record InvitationRepresentation(String id, ScopeRef scope, String email, List<String> roles, String inviterId,
+            long createdAt, long expiresAt, String status) {
+        static InvitationRepresentation of(dev.arbor.store.Invitation invitation, TreeSlice tree) {
+            ScopeRef scope = tree.scope(invitation.scopeId()).map(ScopeRef::of)
+                    .orElse(new ScopeRef(invitation.scopeId(), null, null));
+            String status = invitation.isOpen(System.currentTimeMillis()) || !invitation.status().equals("PENDING")
+                    ? invitation.status() : "EXPIRED";
+            return new InvitationRepresentation(invitation.id(), scope, invitation.email(), invitation.roles(),
+                    invitation.inviterId(), invitation.createdAt(), invitation.expiresAt(), status);
+        }
+    }
 }

@@ -83,6 +83,11 @@ public final class ScopeResource {
         return Response.noContent().build();
     }
 
+    @Path("invitations")
+    public InvitationsResource invitations() {
+        return new InvitationsResource(request, policy, scope);
+    }
+
     /** Members, paged by the database; a caller who may not list them sees only their own membership. */
     @GET
     @Path("members")

@@ -42,7 +42,7 @@ final class TenancyRequest {
         return new TenancyRequest(session, Caller.authenticate(session));
     }
 
-    private static boolean isRealmAdmin(RealmModel realm, UserModel user) {
+    static boolean isRealmAdmin(RealmModel realm, UserModel user) {
         ClientModel admin = realm.getClientByClientId(ADMIN_CLIENT);
         RoleModel manageRealm = admin == null ? null : admin.getRole(ADMIN_ROLE);
         return manageRealm != null && user.hasRole(manageRealm);

@@ -20,7 +20,7 @@ public final class ArborJpaEntityProviderFactory implements JpaEntityProviderFac
     @Override
     public List<Class<?>> getEntities() {
         return List.of(ArborSchemaEntity.class, ArborScopeEntity.class, ArborMembershipEntity.class,
-                ArborRoleAssignmentEntity.class);
+                ArborRoleAssignmentEntity.class, ArborInvitationEntity.class);
     }
 
     @Override

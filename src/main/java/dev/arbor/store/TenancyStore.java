@@ -255,10 +255,77 @@ public final class TenancyStore {
         slice.forget();
     }
 
+    // ---- invitations ------------------------------------------------------------------------------------------
+
+    public Invitation invite(String scopeId, String email, List<String> roles, String inviterId, long expiresAt) {
+        ArborInvitationEntity row = new ArborInvitationEntity();
+        row.id = UUID.randomUUID().toString();
+        row.realmId = realmId;
+        row.scopeId = scopeId;
+        row.email = normalizedEmail(email);
+        row.roles = String.join(" ", roles);
+        row.inviterId = inviterId;
+        row.createdAt = System.currentTimeMillis();
+        row.expiresAt = expiresAt;
+        row.status = Invitation.PENDING;
+        em.persist(row);
+        return Invitation.of(row);
+    }
+
+    public Optional<Invitation> invitation(String invitationId) {
+        ArborInvitationEntity row = em.find(ArborInvitationEntity.class, invitationId);
+        return row == null || !row.realmId.equals(realmId) ? Optional.empty() : Optional.of(Invitation.of(row));
+    }
+
+    /** A scope's invitations, newest first, all statuses. */
+    public List<Invitation> invitations(String scopeId, int first, int max) {
+        return em.createNamedQuery("arborInvitation.byScope", ArborInvitationEntity.class)
+                .setParameter("scopeId", scopeId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList().stream().map(Invitation::of).toList();
+    }
+
+    /** Open invitations to {@code email}. */
+    public List<Invitation> openInvitations(String email) {
+        return em.createNamedQuery("arborInvitation.pendingByEmail", ArborInvitationEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("email", normalizedEmail(email))
+                .setParameter("now", System.currentTimeMillis())
+                .getResultList().stream().map(Invitation::of).toList();
+    }
+
+    /**
+     * Records the decision on a pending invitation.
+     *
+     * @return false when it was no longer pending (decided by a concurrent request)
+     */
+    public boolean decide(String invitationId, String status, String userId) {
+        int updated = em.createQuery("update ArborInvitationEntity i set i.status = :status, i.decidedAt = :now,"
+                        + " i.decidedBy = :userId where i.id = :id and i.realmId = :realmId and i.status = 'PENDING'")
+                .setParameter("status", status)
+                .setParameter("now", System.currentTimeMillis())
+                .setParameter("userId", userId)
+                .setParameter("id", invitationId)
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    static String normalizedEmail(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     // ---- clean-up ---------------------------------------------------------------------------------------------
 
-    /** Everything of a user in this realm, when Keycloak removes the user. */
-    public void deleteUser(String userId) {
+    /** Everything of a user in this realm, when Keycloak removes the user: memberships, invitations sent and to them. */
+    public void deleteUser(String userId, String email) {
+        em.createNamedQuery("arborInvitation.deleteByInviter").setParameter("realmId", realmId)
+                .setParameter("userId", userId).executeUpdate();
+        if (email != null) {
+            em.createNamedQuery("arborInvitation.deleteByEmail").setParameter("realmId", realmId)
+                    .setParameter("email", normalizedEmail(email)).executeUpdate();
+        }
         deleteMemberships(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("userId", userId)
@@ -277,6 +344,7 @@ public final class TenancyStore {
                     .executeUpdate();
         }
         em.createNamedQuery("arborMembership.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("arborInvitation.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
         List<ArborScopeEntity> scopes = em.createNamedQuery("arborScope.all", ArborScopeEntity.class)
                 .setParameter("realmId", realmId).getResultList();
         for (int i = scopes.size() - 1; i >= 0; i--) {
