@@ -10,12 +10,18 @@ final class Attributes {
     }
 
     static Map<String, Object> checked(TenancySchema schema, String type, Map<String, Object> attributes) {
+        return checked(schema, type, attributes, "attributes");
+    }
+
+    /** @param fieldPrefix where the attributes are in the request, for error fields */
+    static Map<String, Object> checked(TenancySchema schema, String type, Map<String, Object> attributes,
+            String fieldPrefix) {
         if (attributes == null) {
             return Map.of();
         }
         Map<String, String> declared = schema.attributes(type);
         for (Map.Entry<String, Object> entry : attributes.entrySet()) {
-            String field = "attributes." + entry.getKey();
+            String field = fieldPrefix + "." + entry.getKey();
             String kind = declared.get(entry.getKey());
             if (kind == null) {
                 throw ApiException.badRequest(field, "Scope type " + type + " declares no attribute '" + entry.getKey()

@@ -46,6 +46,21 @@ final class Bodies {
         }
     }
 
+    /** A document already parsed into maps and lists (e.g. from YAML), read strictly into {@code type}. */
+    static <T> T convert(Object document, Class<T> type) {
+        try {
+            return JSON.convertValue(document, type);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+                throw ApiException.badRequest(path(unknown), "Unknown field '" + unknown.getPropertyName() + "'");
+            }
+            if (e.getCause() instanceof JsonMappingException mapping) {
+                throw ApiException.badRequest(path(mapping), "Wrong type or value: " + mapping.getOriginalMessage());
+            }
+            throw ApiException.badRequest(null, "Unreadable document: " + e.getMessage());
+        }
+    }
+
     /** A schema document as plain maps and lists, from JSON or YAML. */
     static Object document(String body, boolean yaml) {
         if (body == null || body.isBlank()) {

@@ -46,12 +46,17 @@ public final class SchemaResource {
         request.requireRealmAdmin();
         Object document = Bodies.document(body, isYaml(contentType));
         TenancySchema schema = read(document);
+        String json = Bodies.json(document);
+        var active = request.store.activeSchema();
+        if (active.isPresent() && active.get().document().equals(json)) {
+            return info(active.get()); // the same document again: nothing to store
+        }
         List<String> conflicts = SchemaCompatibility.problems(schema, request.store.allScopes(),
                 request.store.allMemberships());
         if (!conflicts.isEmpty()) {
             throw ApiException.conflict("The realm's existing scopes and memberships do not fit this schema", conflicts);
         }
-        StoredSchema stored = request.store.saveSchema(schema.id(), schema.version(), Bodies.json(document),
+        StoredSchema stored = request.store.saveSchema(schema.id(), schema.version(), json,
                 request.principal.userId());
         SchemaInfo info = info(stored);
         request.audit(OperationType.UPDATE, new SchemaInfo(info.revision(), info.id(), info.version(),
@@ -78,7 +83,7 @@ public final class SchemaResource {
         }
     }
 
-    private static TenancySchema read(Object document) {
+    static TenancySchema read(Object document) {
         try {
             return SchemaReader.read(document);
         } catch (InvalidSchemaException e) {
@@ -92,7 +97,7 @@ public final class SchemaResource {
         }
     }
 
-    private static boolean isYaml(String contentType) {
+    static boolean isYaml(String contentType) {
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("yaml");
     }
 

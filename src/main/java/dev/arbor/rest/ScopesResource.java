@@ -126,11 +126,15 @@ public final class ScopesResource {
     }
 
     static String requireName(String name) {
+        return requireName(name, "name");
+    }
+
+    static String requireName(String name, String field) {
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("name", "name is required");
+            throw ApiException.badRequest(field, "name is required");
         }
         if (name.length() > MAX_NAME) {
-            throw ApiException.badRequest("name", "name is longer than " + MAX_NAME + " characters");
+            throw ApiException.badRequest(field, "name is longer than " + MAX_NAME + " characters");
         }
         return name.strip();
     }

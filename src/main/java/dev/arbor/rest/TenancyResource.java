@@ -8,9 +8,11 @@ import dev.arbor.rest.Representations.DecisionRepresentation;
 import dev.arbor.store.StoredSchema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
@@ -51,6 +53,24 @@ public final class TenancyResource {
     @Path("scopes")
     public ScopesResource scopes() {
         return new ScopesResource(TenancyRequest.authenticate(session));
+    }
+
+    /** The realm's schema, tree and memberships as one document; realm administrators. */
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Transfer.TenancyDocument export() {
+        return new Transfer(TenancyRequest.authenticate(session)).export();
+    }
+
+    /** Adds and updates what a document describes, checked whole first; idempotent. Realm administrators. */
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Transfer.ImportResult importDocument(String body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return new Transfer(TenancyRequest.authenticate(session)).importDocument(body, contentType);
     }
 
     @Path("me")

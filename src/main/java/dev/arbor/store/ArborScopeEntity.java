@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
             + " where s.realmId = :realmId and s.ancestry like :prefix order by s.depth desc"),
     @NamedQuery(name = "arborScope.all",
             query = "select s from ArborScopeEntity s where s.realmId = :realmId order by s.depth, s.id"),
+    @NamedQuery(name = "arborScope.byImportKey",
+            query = "select s from ArborScopeEntity s where s.realmId = :realmId and s.importKey = :importKey"),
     @NamedQuery(name = "arborScope.deleteByRealm", query = "delete from ArborScopeEntity s where s.realmId = :realmId")
 })
 public class ArborScopeEntity {
@@ -52,4 +54,8 @@ public class ArborScopeEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     protected long createdAt;
+
+    /** The scope's key in import files; null for scopes created through the API. */
+    @Column(name = "IMPORT_KEY")
+    protected String importKey;
 }

@@ -77,7 +77,14 @@ public final class TenancyStore {
 
     /** Creates a scope under {@code parentId} (null: a root); the caller has checked the type may nest there. */
     public Scope createScope(String type, String name, String parentId, Map<String, Object> attributes) {
+        return createScope(type, name, parentId, attributes, null);
+    }
+
+    /** As {@link #createScope(String, String, String, Map)}, remembering the scope's key in an import file. */
+    public Scope createScope(String type, String name, String parentId, Map<String, Object> attributes,
+            String importKey) {
         ArborScopeEntity row = new ArborScopeEntity();
+        row.importKey = importKey;
         row.id = UUID.randomUUID().toString();
         row.realmId = realmId;
         row.type = type;
@@ -110,6 +117,20 @@ public final class TenancyStore {
         }
         slice.forget();
         return Rows.scope(row);
+    }
+
+    /** The scope an import file calls {@code key}: its import key, or for scopes made otherwise, its id. */
+    public Optional<Scope> scopeByKey(String key) {
+        Optional<ArborScopeEntity> byKey = em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("importKey", key)
+                .getResultList().stream().findFirst();
+        return byKey.or(() -> scopeRow(key)).map(Rows::scope);
+    }
+
+    /** The key export files use for {@code scopeId}. */
+    public String keyOf(String scopeId) {
+        return scopeRow(scopeId).map(row -> row.importKey != null ? row.importKey : row.id).orElse(scopeId);
     }
 
     public long countChildren(String scopeId) {
