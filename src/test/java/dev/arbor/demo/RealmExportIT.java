@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.DemoTenancy;
 import dev.arbor.testing.Http;
+import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.RealmExports;
@@ -19,46 +21,47 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.representations.idm.RealmRepresentation;
 
-/** Every realm the demo imports is valid for this Keycloak, and its demo users can reach Arbor with a token. */
+/**
+ * Every demo realm imports into this Keycloak, its tenancy (schema and tree) loads through the API, loading it a
+ * second time changes nothing, and every demo user logs in and reaches Arbor.
+ */
 @ArborIT
 class RealmExportIT {
 
     static Stream<Path> realmFiles() {
         List<Path> files = RealmExports.files(RealmExports.directory());
-        assertThat(files).as("realm-export/ holds the demo realms").isNotEmpty();
+        assertThat(files).as("realm-export/ holds the demo realms").hasSize(5);
         return files.stream();
     }
 
     @ParameterizedTest
     @MethodSource("realmFiles")
-    void importsAndLetsEveryDemoUserCallArbor(Path file, KeycloakServer server) {
+    void importsLoadsItsTenancyAndLetsEveryDemoUserIn(Path file, KeycloakServer server) {
         ObjectNode realm = (ObjectNode) RealmExports.read(file);
+        String seed = file.getFileName().toString().replaceFirst("\\.json$", "");
         // imported under a unique name, so that the IT never collides with another run or with the demo itself
         String name = realm.path("realm").asText() + "-" + UUID.randomUUID().toString().substring(0, 8);
         realm.put("realm", name);
-        String clientId = publicClientWithDirectGrant(realm);
         server.admin().realms().create(new ObjectMapper().convertValue(realm, RealmRepresentation.class));
         try {
+            JsonNode first = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
+            JsonNode second = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
+
+            assertThat(first.path("scopesCreated").asInt()).as(seed + " creates its tree").isPositive();
+            assertThat(second.path("unchanged").asBoolean()).as(seed + ": a second import changes nothing").isTrue();
+            assertThat(second.path("schemaRevision").asInt()).isEqualTo(1);
+            OidcClient client = OidcClient.of(server, name, DemoTenancy.CLIENT);
             List<TestUser> logins = RealmExports.demoLogins(realm);
-            assertThat(logins).as("demo logins of " + file.getFileName()).isNotEmpty();
-            OidcClient client = OidcClient.of(server, name, clientId);
             for (TestUser login : logins) {
                 String token = client.password(login).accessToken();
-                assertThat(Http.get(server.realmUri(name, "tenancy/info"), token).statusCode())
-                        .as("GET tenancy/info as " + login.username())
-                        .isEqualTo(200);
+                var me = Http.get(server.realmUri(name, "tenancy/me"), token);
+                assertThat(me.statusCode()).as("GET tenancy/me as " + login.username()).isEqualTo(200);
+                if (!login.username().equals(DemoTenancy.ADMIN)) {
+                    assertThat(Json.parse(me.body())).as(login.username() + " holds a role in " + seed).isNotEmpty();
+                }
             }
         } finally {
             server.admin().realm(name).remove();
         }
-    }
-
-    private static String publicClientWithDirectGrant(JsonNode realm) {
-        for (JsonNode client : realm.path("clients")) {
-            if (client.path("publicClient").asBoolean() && client.path("directAccessGrantsEnabled").asBoolean()) {
-                return client.path("clientId").asText();
-            }
-        }
-        throw new AssertionError("a demo realm needs a public client with the password grant, for trying it out");
     }
 }

@@ -41,6 +41,13 @@ public final class Demo {
                 DistributionServer.environment(), distribution.home(), null);
         server.awaitReady(URI.create("http://" + host + ":" + managementPort + "/health/ready"), Duration.ofMinutes(5));
 
+        URI base = URI.create("http://" + host + ":" + httpPort);
+        for (Path file : realmFiles) {
+            String realm = RealmExports.read(file).path("realm").asText();
+            String seed = file.getFileName().toString().replaceFirst("\\.json$", "");
+            DemoTenancy.apply(base, realm, RealmExports.directory(), seed).ifPresent(result -> Log.info(
+                    "tenancy of realm " + realm + " loaded: " + result));
+        }
         System.out.println(banner(settings, "http://localhost:" + httpPort, realmFiles));
         int exit = server.waitFor();
         if (exit != 0 && exit != 143) {
@@ -62,11 +69,9 @@ public final class Demo {
             text.append("\n Realm ").append(name).append("  (").append(file.getFileName()).append(")\n")
                     .append("   Account console  ").append(base).append("/realms/").append(name).append("/account/\n")
                     .append("   Tenancy API      ").append(base).append("/realms/").append(name)
-                    .append("/tenancy/info   (bearer token of this realm)\n");
-            for (TestUser login : RealmExports.demoLogins(realm)) {
-                text.append("   User             ").append(login.username()).append(" / ").append(login.password())
-                        .append('\n');
-            }
+                    .append("/tenancy/me   (bearer token of this realm)\n");
+            text.append("   Users            ").append(String.join(", ", RealmExports.demoLogins(realm).stream()
+                    .map(TestUser::username).toList())).append("  (password = username)\n");
         }
         return text.append("\n Try it: see examples/tenancy.http; stop with Ctrl-C\n")
                 .append("=================================================================================\n")
