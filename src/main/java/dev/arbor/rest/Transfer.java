@@ -45,6 +45,7 @@ final class Transfer {
         this.request = request;
     }
 
+    /** The document, ordered by scope name and key, and members by scope key and username: stable across realms. */
     TenancyDocument export() {
         request.requireRealmAdmin();
         StoredSchema stored = request.store.activeSchema()
@@ -59,6 +60,7 @@ final class Transfer {
                     request.store.keyOf(membership.scopeId()), membership.roles().stream().sorted().toList(),
                     membership.options().stream().sorted().toList()));
         }
+        members.sort(java.util.Comparator.comparing(MemberEntry::scope).thenComparing(MemberEntry::user));
         return new TenancyDocument(1, Bodies.document(stored.document(), false), nodes(null, children), members);
     }
 
@@ -106,7 +108,9 @@ final class Transfer {
 
     private List<ScopeNode> nodes(String parentId, Map<String, List<Scope>> children) {
         List<ScopeNode> nodes = new ArrayList<>();
-        for (Scope scope : children.getOrDefault(parentId, List.of())) {
+        List<Scope> ordered = new ArrayList<>(children.getOrDefault(parentId, List.of()));
+        ordered.sort(java.util.Comparator.comparing(Scope::name).thenComparing(scope -> request.store.keyOf(scope.id())));
+        for (Scope scope : ordered) {
             List<ScopeNode> below = nodes(scope.id(), children);
             nodes.add(new ScopeNode(request.store.keyOf(scope.id()), scope.type(), scope.name(),
                     scope.attributes().isEmpty() ? null : scope.attributes(), below.isEmpty() ? null : below));
