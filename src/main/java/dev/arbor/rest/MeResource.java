@@ -43,7 +43,7 @@ public final class MeResource {
         return tree.membershipsOf(request.principal.userId()).stream()
                 .map(Membership::scopeId)
                 .map(tree::scope).flatMap(Optional::stream)
-                .map(scope -> AccessRepresentation.of(access(policy, tree, scope, false), scope, tree))
+                .map(scope -> AccessRepresentation.of(access(policy, tree, scope, false), scope, request.store))
                 .toList();
     }
 
@@ -58,7 +58,7 @@ public final class MeResource {
         Policy policy = request.policy();
         Scope scope = ScopesResource.visibleScope(policy, request, scopeId, null);
         TreeSlice tree = request.store.slice();
-        return AccessRepresentation.of(access(policy, tree, scope, true), scope, tree);
+        return AccessRepresentation.of(access(policy, tree, scope, true), scope, request.store);
     }
 
     /** Open invitations to the caller's verified e-mail address. */
@@ -109,8 +109,7 @@ public final class MeResource {
         }
         request.audit(OperationType.ACTION, InvitationRepresentation.of(invitation, tree),
                 "tenancy", "me", "invitations", invitationId, "accept");
-        return AccessRepresentation.of(access(policy, request.store.slice(), scope, false), scope,
-                request.store.slice());
+        return AccessRepresentation.of(access(policy, request.store.slice(), scope, false), scope, request.store);
     }
 
     @POST

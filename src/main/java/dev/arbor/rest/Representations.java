@@ -5,6 +5,7 @@ import dev.arbor.core.Decision;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
+import dev.arbor.store.TenancyStore;
 import java.util.List;
 import java.util.Map;
 
@@ -20,19 +21,23 @@ final class Representations {
         }
     }
 
-    /** A scope with its path from the root (root first, the scope itself last). */
-    record ScopeRepresentation(String id, String type, String name, String parentId, List<ScopeRef> path,
+    /**
+     * A scope with its path from the root (root first, the scope itself last), and its key: a stable external
+     * identifier given at creation or by an import, or null.
+     */
+    record ScopeRepresentation(String id, String key, String type, String name, String parentId, List<ScopeRef> path,
             Map<String, Object> attributes) {
-        static ScopeRepresentation of(Scope scope, TreeSlice tree) {
+        static ScopeRepresentation of(Scope scope, TenancyStore store) {
+            TreeSlice tree = store.slice();
             List<ScopeRef> path = scope.path().stream()
                     .map(id -> tree.scope(id).map(ScopeRef::of).orElse(new ScopeRef(id, null, null)))
                     .toList();
-            return new ScopeRepresentation(scope.id(), scope.type(), scope.name(), scope.parentId(), path,
-                    scope.attributes());
+            return new ScopeRepresentation(scope.id(), store.key(scope.id()).orElse(null), scope.type(), scope.name(),
+                    scope.parentId(), path, scope.attributes());
         }
     }
 
-    record CreateScope(String type, String name, String parentId, Map<String, Object> attributes) {
+    record CreateScope(String type, String name, String parentId, String key, Map<String, Object> attributes) {
     }
 
     record UpdateScope(String name, Map<String, Object> attributes) {
@@ -53,8 +58,8 @@ final class Representations {
 
     record AccessRepresentation(ScopeRepresentation scope, List<String> roles, List<String> actingRoles,
             List<String> permissions, List<String> options, List<String> explanation) {
-        static AccessRepresentation of(Access access, Scope scope, TreeSlice tree) {
-            return new AccessRepresentation(ScopeRepresentation.of(scope, tree), access.roles(), access.actingRoles(),
+        static AccessRepresentation of(Access access, Scope scope, TenancyStore store) {
+            return new AccessRepresentation(ScopeRepresentation.of(scope, store), access.roles(), access.actingRoles(),
                     access.permissions(), access.options(), access.explanation());
         }
     }

@@ -50,7 +50,7 @@ public final class ScopeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ScopeRepresentation get() {
-        return ScopeRepresentation.of(scope, tree());
+        return ScopeRepresentation.of(scope, request.store);
     }
 
     @PATCH
@@ -63,7 +63,7 @@ public final class ScopeResource {
                 : Attributes.checked(policy.schema(), scope.type(), input.attributes());
         TenancyRequest.require(policy.mayUpdateScope(request.principal, scope.id(), tree()));
         Scope updated = request.store.updateScope(scope.id(), name, attributes);
-        ScopeRepresentation representation = ScopeRepresentation.of(updated, tree());
+        ScopeRepresentation representation = ScopeRepresentation.of(updated, request.store);
         request.audit(OperationType.UPDATE, representation, "tenancy", "scopes", scope.id());
         return representation;
     }
@@ -207,7 +207,7 @@ public final class ScopeResource {
         }
         Access access = policy.access(new dev.arbor.core.Principal(userId, false), scope.id(), tree(), true)
                 .orElseThrow();
-        return AccessRepresentation.of(access, scope, tree());
+        return AccessRepresentation.of(access, scope, request.store);
     }
 
     private MemberRepresentation member(Membership membership) {

@@ -56,9 +56,20 @@ public final class ScopesResource {
                     + (parentType == null ? "at the top of the tree" : "under a " + parentType));
         }
         var attributes = Attributes.checked(schema, input.type(), input.attributes());
+        if (input.key() != null && (input.key().isBlank() || input.key().length() > MAX_NAME)) {
+            throw ApiException.badRequest("key", "key must be 1 to " + MAX_NAME + " characters");
+        }
         TenancyRequest.require(policy.mayCreateScope(request.principal, input.parentId(), input.type(), tree));
-        Scope scope = request.store.createScope(input.type(), name, input.parentId(), attributes);
-        ScopeRepresentation created = ScopeRepresentation.of(scope, request.store.slice());
+        if (input.key() != null && request.store.scopeByKey(input.key()).isPresent()) {
+            throw ApiException.conflict("Another scope already has the key '" + input.key() + "'", List.of());
+        }
+        Scope scope;
+        try {
+            scope = request.store.createScope(input.type(), name, input.parentId(), attributes, input.key());
+        } catch (dev.arbor.store.ConflictException e) {
+            throw ApiException.conflict(e.getMessage(), List.of());
+        }
+        ScopeRepresentation created = ScopeRepresentation.of(scope, request.store);
         request.audit(OperationType.CREATE, created, "tenancy", "scopes", scope.id());
         URI location = request.session.getContext().getUri().getAbsolutePathBuilder().path(scope.id()).build();
         return Response.created(location).entity(created).build();
@@ -66,16 +77,22 @@ public final class ScopesResource {
 
     /**
      * Children of {@code parentId}, or without it the top scopes the caller reaches; only what the caller may
-     * see, ordered by name.
+     * see, ordered by name. With {@code key}, the one scope that has that key, if the caller may see it.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<ScopeRepresentation> list(@QueryParam("parentId") String parentId, @QueryParam("type") String type,
-            @QueryParam("search") String search, @QueryParam("first") Integer first,
+            @QueryParam("search") String search, @QueryParam("key") String key, @QueryParam("first") Integer first,
             @QueryParam("max") Integer max) {
         Paging paging = Paging.of(first, max);
         Policy policy = request.policy();
         TreeSlice tree = request.store.slice();
+        if (key != null) {
+            return request.store.scopeByKey(key)
+                    .filter(scope -> request.store.key(scope.id()).isPresent())
+                    .filter(scope -> policy.maySee(request.principal, scope.id(), tree).allowed())
+                    .map(scope -> List.of(ScopeRepresentation.of(scope, request.store))).orElse(List.of());
+        }
         if (parentId != null) {
             visibleScope(policy, request, parentId, "parentId");
         }
@@ -84,7 +101,7 @@ public final class ScopesResource {
         }
         return request.store.children(parentId, type, search, paging.first(), paging.max()).stream()
                 .filter(scope -> policy.maySee(request.principal, scope.id(), tree).allowed())
-                .map(scope -> ScopeRepresentation.of(scope, tree))
+                .map(scope -> ScopeRepresentation.of(scope, request.store))
                 .toList();
     }
 
@@ -121,7 +138,7 @@ public final class ScopesResource {
                         .contains(search.toLowerCase(java.util.Locale.ROOT)))
                 .sorted(Comparator.comparing(Scope::name).thenComparing(Scope::id))
                 .skip(paging.first()).limit(paging.max())
-                .map(scope -> ScopeRepresentation.of(scope, tree))
+                .map(scope -> ScopeRepresentation.of(scope, request.store))
                 .toList();
     }
 

@@ -101,7 +101,11 @@ public final class TenancyStore {
             row.ancestry = Rows.ancestryBelow(parent);
             row.depth = parent.depth + 1;
         }
-        em.persist(row);
+        if (importKey == null) {
+            em.persist(row);
+        } else {
+            persist(row, "another scope already has the key '" + importKey + "'");
+        }
         slice.forget();
         return Rows.scope(row);
     }
@@ -126,6 +130,11 @@ public final class TenancyStore {
                 .setParameter("importKey", key)
                 .getResultList().stream().findFirst();
         return byKey.or(() -> scopeRow(key)).map(Rows::scope);
+    }
+
+    /** The scope's own key (given at creation or by an import), if it has one. */
+    public Optional<String> key(String scopeId) {
+        return scopeRow(scopeId).map(row -> row.importKey);
     }
 
     /** The key export files use for {@code scopeId}. */

@@ -26,6 +26,11 @@ public final class Http {
         return send(CLIENT, request.build());
     }
 
+    /** Sends {@code request} as it is. */
+    public static HttpResponse<String> send(HttpRequest request) {
+        return send(CLIENT, request);
+    }
+
     static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
