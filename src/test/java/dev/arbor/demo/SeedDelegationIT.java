@@ -57,6 +57,7 @@ class SeedDelegationIT {
         msp-portal       | ... L2 support does not                               | lena   | new    | contoso             | user               | false | 403
         msp-portal       | a client admin assigns roles below it                 | carla  | new    | contoso-emea        | l1-support         | false | 200
         msp-portal       | ... never above it                                    | carla  | new    | northwind-msp       | user               | false | 403
+        msp-portal       | a client admin gives nothing it lacks (Workspaces)    | carla  | new    | contoso             | workspaces-l2      | false | 403
         msp-portal       | a sub-organization admin assigns roles below it       | sid    | new    | contoso-emea-paris  | user               | false | 200
         msp-portal       | ... not in its parent client (which it sees, above it) | sid   | new    | contoso             | user               | false | 403
         hosting-contacts | administrators authorize contacts                     | adam   | new    | account-1042        | billing            | false | 200

@@ -30,11 +30,23 @@ class SkyportApiIT {
         There could only be one Workspace Owner per workspace (realm admin too) | root  | zed | ws1 | owner | 409
         Nobody makes themselves workspace owner                                | bob   | bob | ws2 | owner | 403
         A workspace owner has no say over another workspace                    | carol | zed | ws2 | admin | 404
+        Workspace owners and admins manage Gen-IC admins                       | dave  | zed | ws1 | genic-admin | 200
+        ... a user without a role there does not (the workspace is invisible)  | erin  | zed | ws1 | genic-admin | 404
+        Account admins manage the users of a workspace without owner           | bob   | zed | ws2 | virtual-client-user | 200
+        ... not of one with an owner                                           | bob   | zed | ws1 | virtual-client-user | 403
+        The owner adds account admins                                          | alice | zed | acme | admin | 200
+        Admins add admins too                                                  | bob   | zed | acme | admin | 200
+        A workspace owner adds no account admin                                | carol | zed | acme | admin | 403
+        Only the account owner hands the account over (admin asks to transfer) | bob   | zed | acme | owner | 403
         """)
     void delegationRules(String rule, String actor, String target, String scope, String role, int status,
             TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        String scopeId = scope.equals("ws1") ? world.ws1 : world.ws2;
+        String scopeId = switch (scope) {
+            case "ws1" -> world.ws1;
+            case "ws2" -> world.ws2;
+            default -> world.acme;
+        };
         JsonNode before = world.as("root").get("scopes/" + scopeId + "/members").expect(200);
 
         Answer answer = world.as(actor).put(world.roles(scopeId, target, role));
@@ -47,6 +59,18 @@ class SkyportApiIT {
             assertThat(after).as("a denial changes nothing").isEqualTo(before);
             assertThat(answer.json().path("errorMessage").asText()).isNotBlank();
         }
+    }
+
+    @Test
+    void onlyTheAccountOwnerRemovesAccountAdmins(TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        world.as("alice").put(world.roles(world.acme, "zed", "admin")).expect(200);
+
+        world.as("bob").delete(world.roles(world.acme, "zed", "admin")).expect(403);
+        world.as("alice").delete(world.roles(world.acme, "zed", "admin")).expect(200);
+
+        assertThat(world.as("alice").get("scopes/" + world.acme + "/members").expect(200).toString())
+                .doesNotContain(world.id("zed"));
     }
 
     @Test
