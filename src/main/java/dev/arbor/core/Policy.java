@@ -73,7 +73,7 @@ public final class Policy {
         }
         Optional<Scope> scope = tree.scope(scopeId);
         if (scope.isEmpty()) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+            return unknownScope(scopeId);
         }
         Trace trace = Trace.focusedOn(index);
         boolean allowed = new Evaluation(schema, tree, principal.userId(), scope.get(), ownsResource, trace)
@@ -169,7 +169,7 @@ public final class Policy {
             return Decision.deny(Decision.Reason.UNKNOWN, List.of("the schema declares no scope type " + type));
         }
         if (principal.realmAdmin()) {
-            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+            return realmAdministrator(principal);
         }
         if (parentId == null) {
             return Decision.deny(Decision.Reason.NOT_PERMITTED,
@@ -180,25 +180,26 @@ public final class Policy {
 
     /** May {@code principal} rename {@code scopeId} or change its attributes? Needs the type's updatePermission. */
     public Decision mayUpdateScope(Principal principal, String scopeId, TreeSlice tree) {
-        return mayChangeScope(principal, scopeId, tree, false);
+        return byTypePermission(principal, scopeId, tree, ScopeType::updatePermission, "updatePermission");
     }
 
     /** May {@code principal} delete {@code scopeId}? Needs the type's deletePermission there. */
     public Decision mayDeleteScope(Principal principal, String scopeId, TreeSlice tree) {
-        return mayChangeScope(principal, scopeId, tree, true);
+        return byTypePermission(principal, scopeId, tree, ScopeType::deletePermission, "deletePermission");
     }
 
-    private Decision mayChangeScope(Principal principal, String scopeId, TreeSlice tree, boolean delete) {
+    /** Realm administrators may; others need the permission the scope's type names in {@code property}. */
+    private Decision byTypePermission(Principal principal, String scopeId, TreeSlice tree,
+            java.util.function.Function<ScopeType, String> permissionOf, String property) {
         Optional<Scope> scope = tree.scope(scopeId);
         if (scope.isEmpty()) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+            return unknownScope(scopeId);
         }
         if (principal.realmAdmin()) {
-            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+            return realmAdministrator(principal);
         }
         ScopeType type = schema.type(scope.get().type());
-        String permission = type == null ? null : delete ? type.deletePermission() : type.updatePermission();
-        return checkNamed(principal, scopeId, permission, delete ? "deletePermission" : "updatePermission",
+        return checkNamed(principal, scopeId, type == null ? null : permissionOf.apply(type), property,
                 scope.get().type(), tree);
     }
 
@@ -211,14 +212,22 @@ public final class Policy {
         return check(principal, scopeId, permission, tree);
     }
 
+    private static Decision unknownScope(String scopeId) {
+        return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+    }
+
+    private static Decision realmAdministrator(Principal principal) {
+        return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+    }
+
     /** May {@code principal} see {@code scopeId} (in lists and breadcrumbs)? */
     public Decision maySee(Principal principal, String scopeId, TreeSlice tree) {
         Optional<Scope> scope = tree.scope(scopeId);
         if (scope.isEmpty()) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
+            return unknownScope(scopeId);
         }
         if (principal.realmAdmin()) {
-            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+            return realmAdministrator(principal);
         }
         for (Membership membership : tree.membershipsOf(principal.userId())) {
             Optional<Scope> held = tree.scope(membership.scopeId());
@@ -239,19 +248,7 @@ public final class Policy {
 
     /** May {@code principal} list the members of {@code scopeId}? Governed by the type's members permission. */
     public Decision mayListMembers(Principal principal, String scopeId, TreeSlice tree) {
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
-        }
-        if (principal.realmAdmin()) {
-            return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
-        }
-        ScopeType type = schema.type(scope.get().type());
-        if (type == null || type.membersPermission() == null) {
-            return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("scope type " + scope.get().type()
-                    + " names no membersPermission, so only realm administrators list its members"));
-        }
-        return check(principal, scopeId, type.membersPermission(), tree);
+        return byTypePermission(principal, scopeId, tree, ScopeType::membersPermission, "membersPermission");
     }
 
     /** The members of {@code scopeId} that {@code principal} may see: all of them, or only their own. */
