@@ -34,13 +34,15 @@ public final class MeResource {
         this.request = request;
     }
 
-    /** Every scope the caller is a member of, with roles and effective permissions there. */
+    /** The scopes the caller is a member of, with roles and effective permissions there, a page at a time. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<AccessRepresentation> scopes() {
+    public List<AccessRepresentation> scopes(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        Paging paging = Paging.of(first, max);
         Policy policy = request.policy();
         TreeSlice tree = request.store.slice();
         return tree.membershipsOf(request.principal.userId()).stream()
+                .skip(paging.first()).limit(paging.max())
                 .map(Membership::scopeId)
                 .map(tree::scope).flatMap(Optional::stream)
                 .map(scope -> AccessRepresentation.of(access(policy, tree, scope, false), scope, request.store))
