@@ -3,6 +3,7 @@ package dev.arbor.rest;
 import dev.arbor.core.Decision;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
+import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
 import java.util.List;
 import org.keycloak.events.admin.OperationType;
@@ -50,7 +51,7 @@ final class TenancyRequest {
 
     /** The realm's policy; 409 when it has no schema yet. */
     Policy policy() {
-        return PolicyCache.policy(realm.getId(), store).orElseThrow(() -> ApiException.conflict(
+        return Policies.of(realm.getId(), store).orElseThrow(() -> ApiException.conflict(
                 "Realm " + realm.getName() + " has no tenancy schema yet; a realm administrator PUTs one at"
                         + " /realms/" + realm.getName() + "/tenancy/schema", List.of()));
     }

@@ -54,6 +54,21 @@ public final class OidcClient {
                 "password", user.password(), "scope", "openid")).tokens();
     }
 
+    /** Password grant with extra token-request parameters (e.g. {@code tenancy_scope}). */
+    public TokenSet password(TestUser user, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "username", user.username(),
+                "password", user.password(), "scope", "openid"));
+        form.putAll(extra);
+        return tokenRequest(form).tokens();
+    }
+
+    /** The userinfo endpoint's answer for {@code accessToken}. */
+    public JsonNode userInfo(String accessToken) {
+        HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(endpoint("userinfo", Map.of()))
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+        return Json.parse(response.body());
+    }
+
     /** Refresh grant; fails the test unless Keycloak issues tokens. */
     public TokenSet refresh(String refreshToken) {
         return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).tokens();

@@ -70,6 +70,20 @@ public final class TestRealm {
         return new ArborApi(this, client.password(user).accessToken());
     }
 
+    /** Puts Arbor's tenancy claim (claim name {@code tenancy}, in every token) into {@code clientId}'s tokens. */
+    public void addTenancyClaim(String clientId) {
+        var client = admin().clients().findByClientId(clientId).get(0);
+        var mapper = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
+        mapper.setName("tenancy");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("arbor-tenancy-mapper");
+        mapper.setConfig(java.util.Map.of("claim.name", "tenancy", "access.token.claim", "true",
+                "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
+        try (Response response = admin().clients().get(client.getId()).getProtocolMappers().createMapper(mapper)) {
+            CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
     /** Turns on storing admin events (with representations), as an auditing realm would. */
     public void storeAdminEvents() {
         var representation = admin().toRepresentation();

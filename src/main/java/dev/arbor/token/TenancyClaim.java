@@ -1,0 +1,49 @@
+package dev.arbor.token;
+
+import dev.arbor.core.Access;
+import dev.arbor.core.Scope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The claim for the active scope, assembled from the core's answer: one scope, whatever the number of
+ * memberships, so the token stays small. Keys and lists come out in a fixed order.
+ */
+final class TenancyClaim {
+
+    private TenancyClaim() {
+    }
+
+    /**
+     * @param path the active scope's ancestors and itself, root first
+     */
+    static Map<String, Object> of(Access access, List<Scope> path, String schemaId, int schemaVersion) {
+        Scope scope = path.get(path.size() - 1);
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("scope", ref(scope));
+        List<Map<String, Object>> refs = new ArrayList<>();
+        path.forEach(each -> refs.add(ref(each)));
+        claim.put("path", refs);
+        TreeSet<String> roles = new TreeSet<>(access.roles());
+        roles.addAll(access.actingRoles());
+        claim.put("roles", List.copyOf(roles));
+        claim.put("permissions", access.permissions());
+        claim.put("options", access.options());
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("id", schemaId);
+        schema.put("version", schemaVersion);
+        claim.put("schema", schema);
+        return claim;
+    }
+
+    private static Map<String, Object> ref(Scope scope) {
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("id", scope.id());
+        ref.put("type", scope.type());
+        ref.put("name", scope.name());
+        return ref;
+    }
+}
