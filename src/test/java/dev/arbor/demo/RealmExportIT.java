@@ -57,7 +57,13 @@ class RealmExportIT {
                 var me = Http.get(server.realmUri(name, "tenancy/me"), token);
                 assertThat(me.statusCode()).as("GET tenancy/me as " + login.username()).isEqualTo(200);
                 if (!login.username().equals(DemoTenancy.ADMIN)) {
-                    assertThat(Json.parse(me.body())).as(login.username() + " holds a role in " + seed).isNotEmpty();
+                    JsonNode scopes = Json.parse(me.body());
+                    assertThat(scopes).as(login.username() + " holds a role in " + seed).isNotEmpty();
+                    String scope = scopes.get(0).path("scope").path("id").asText();
+                    JsonNode claim = client.password(login, java.util.Map.of("tenancy_scope", scope))
+                            .accessTokenClaims().path("tenancy");
+                    assertThat(claim.path("scope").path("id").asText()).as(login.username() + "'s token")
+                            .isEqualTo(scope);
                 }
             }
         } finally {
