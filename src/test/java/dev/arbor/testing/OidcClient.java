@@ -148,6 +148,15 @@ public final class OidcClient {
                 .collect(Collectors.joining("; "));
     }
 
+    /** A token request with a hand-written form (e.g. a repeated parameter); {@code client_id} included by the caller. */
+    public TokenResponse rawTokenRequest(String form) {
+        HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(endpoint("token", Map.of()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+        return new TokenResponse(response.statusCode(), Json.parse(response.body()));
+    }
+
     private URI endpoint(String name, Map<String, String> query) {
         String uri = baseUri + "/realms/" + realm + "/protocol/openid-connect/" + name;
         return URI.create(query.isEmpty() ? uri : uri + "?" + form(query));

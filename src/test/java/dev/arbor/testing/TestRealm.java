@@ -84,6 +84,24 @@ public final class TestRealm {
         }
     }
 
+    /** Applies Arbor's fail-closed executor to every client of the realm (a client profile and an any-client policy). */
+    public void failClosedOnTenancyScope() {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String profiles = "{\"profiles\": [{\"name\": \"arbor\", \"description\": \"Arbor tenancy scope\","
+                + " \"executors\": [{\"executor\": \"arbor-tenancy-scope\", \"configuration\": {}}]}]}";
+        String policies = "{\"policies\": [{\"name\": \"arbor\", \"description\": \"Arbor tenancy scope\","
+                + " \"enabled\": true, \"conditions\": [{\"condition\": \"any-client\", \"configuration\": {}}],"
+                + " \"profiles\": [\"arbor\"]}]}";
+        try {
+            admin().clientPoliciesProfilesResource().updateProfiles(
+                    mapper.readValue(profiles, org.keycloak.representations.idm.ClientProfilesRepresentation.class));
+            admin().clientPoliciesPoliciesResource().updatePolicies(
+                    mapper.readValue(policies, org.keycloak.representations.idm.ClientPoliciesRepresentation.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Turns on storing admin events (with representations), as an auditing realm would. */
     public void storeAdminEvents() {
         var representation = admin().toRepresentation();

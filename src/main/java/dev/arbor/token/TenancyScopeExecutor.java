@@ -1,0 +1,57 @@
+package dev.arbor.token;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
+import org.keycloak.services.clientpolicy.context.TokenResponseContext;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+/**
+ * Client-policy executor {@value TenancyScopeExecutorFactory#PROVIDER_ID}: applies {@link ScopeRequestCheck} to
+ * code, password and refresh token responses, the events at which Keycloak knows the user.
+ */
+final class TenancyScopeExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private final KeycloakSession session;
+
+    TenancyScopeExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getProviderId() {
+        return TenancyScopeExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case TOKEN_RESPONSE -> {
+                TokenResponseContext response = (TokenResponseContext) context;
+                ScopeRequestCheck.check(session, response.getClientSession(), values(response.getParams()), false);
+            }
+            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_RESPONSE -> {
+                var response = (ResourceOwnerPasswordCredentialsResponseContext) context;
+                ScopeRequestCheck.check(session, response.getClientSessionContext().getClientSession(),
+                        values(response.getParams()), false);
+            }
+            case TOKEN_REFRESH_RESPONSE -> {
+                TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
+                ScopeRequestCheck.check(session, response.getClientSession(), values(response.getParams()), true);
+            }
+            default -> {
+                // other events carry no user or no token
+            }
+        }
+    }
+
+    private static List<String> values(MultivaluedMap<String, String> params) {
+        List<String> values = params == null ? null : params.get(ActiveScope.PARAMETER);
+        return values == null ? List.of() : values;
+    }
+}
