@@ -66,6 +66,11 @@ class RealmExportIT {
                             .isEqualTo(scope);
                 }
             }
+            // the demo realms fail closed: a token for a scope that is not there is refused, not issued without it
+            TestUser someone = logins.get(logins.size() - 1);
+            var refused = client.tokenRequest(java.util.Map.of("grant_type", "password", "username",
+                    someone.username(), "password", someone.password(), "tenancy_scope", "no-such-scope"));
+            assertThat(refused.body().path("error").asText()).as(seed + " fails closed").isEqualTo("invalid_scope");
         } finally {
             server.admin().realm(name).remove();
         }
