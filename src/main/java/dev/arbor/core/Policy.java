@@ -220,6 +220,38 @@ public final class Policy {
         return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
     }
 
+    /**
+     * May {@code principal} act in {@code scopeId}, i.e. have it as the active scope of a session: a role there,
+     * or permissions there by inheritance or vacancy.
+     */
+    public Decision mayActIn(Principal principal, String scopeId, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return unknownScope(scopeId);
+        }
+        if (tree.membership(principal.userId(), scopeId).isPresent()) {
+            return Decision.allow(List.of("user " + principal.userId() + " holds a role at " + scope.get().label()));
+        }
+        BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
+                .permissions();
+        return permissions.isEmpty()
+                ? Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
+                        + " has neither a role nor any permission at " + scope.get().label()))
+                : Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
+                        + " from roles above it"));
+    }
+
+    /**
+     * May {@code principal} withdraw a pending invitation to {@code scopeId} sent by {@code inviterId}? Its sender
+     * may, and so may whoever administers the scope's members (realm administrators and member listers).
+     */
+    public Decision mayWithdrawInvitation(Principal principal, String scopeId, String inviterId, TreeSlice tree) {
+        if (principal.userId().equals(inviterId)) {
+            return Decision.allow(List.of("user " + principal.userId() + " sent the invitation"));
+        }
+        return mayListMembers(principal, scopeId, tree);
+    }
+
     /** May {@code principal} see {@code scopeId} (in lists and breadcrumbs)? */
     public Decision maySee(Principal principal, String scopeId, TreeSlice tree) {
         Optional<Scope> scope = tree.scope(scopeId);

@@ -20,8 +20,8 @@ import java.util.Set;
  * @param deletePermission needed at a scope of this type to delete it; null: only realm admins may
  */
 record ScopeType(String name, Set<String> parents, boolean alsoRoot, Map<String, String> attributes,
-        Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed, String membersPermission, String createPermission,
-        String updatePermission, String deletePermission) {
+        Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed,
+        String membersPermission, String createPermission, String updatePermission, String deletePermission) {
 
     boolean isRoot() {
         return parents.isEmpty() || alsoRoot;

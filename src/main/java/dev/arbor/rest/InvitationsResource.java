@@ -95,9 +95,8 @@ public final class InvitationsResource {
         Invitation invitation = request.store.invitation(invitationId)
                 .filter(found -> found.scopeId().equals(scope.id()))
                 .orElseThrow(() -> ApiException.notFound("No invitation " + invitationId + " at " + scope.id()));
-        if (!invitation.inviterId().equals(request.principal.userId())) {
-            TenancyRequest.require(policy.mayListMembers(request.principal, scope.id(), tree()));
-        }
+        TenancyRequest.require(policy.mayWithdrawInvitation(request.principal, scope.id(), invitation.inviterId(),
+                tree()));
         if (!request.store.decide(invitationId, Invitation.REVOKED, request.principal.userId())) {
             throw ApiException.conflict("Invitation " + invitationId + " was already " + invitation.status()
                     .toLowerCase(java.util.Locale.ROOT), List.of());

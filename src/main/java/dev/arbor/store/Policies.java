@@ -24,8 +24,17 @@ public final class Policies {
     private Policies() {
     }
 
+    /** The schema in force and its compiled policy, read with one query. */
+    public record Active(StoredSchema schema, Policy policy) {
+    }
+
     /** The realm's policy; empty when the realm has no schema. */
     public static Optional<Policy> of(String realmId, TenancyStore store) {
+        return active(realmId, store).map(Active::policy);
+    }
+
+    /** The realm's schema in force with its policy; empty when the realm has no schema. */
+    public static Optional<Active> active(String realmId, TenancyStore store) {
         Optional<StoredSchema> stored = store.activeSchema();
         if (stored.isEmpty()) {
             BY_REALM.remove(realmId);
@@ -33,11 +42,11 @@ public final class Policies {
         }
         Compiled cached = BY_REALM.get(realmId);
         if (cached != null && cached.rowId().equals(stored.get().rowId())) {
-            return Optional.of(cached.policy());
+            return Optional.of(new Active(stored.get(), cached.policy()));
         }
         Policy policy = new Policy(SchemaReader.read(parse(stored.get().document())));
         BY_REALM.put(realmId, new Compiled(stored.get().rowId(), policy));
-        return Optional.of(policy);
+        return Optional.of(new Active(stored.get(), policy));
     }
 
     private static Object parse(String document) {

@@ -77,10 +77,7 @@ final class ActiveScope {
         return scopes.size() == 1 ? store.slice().scope(scopes.iterator().next()) : Optional.empty();
     }
 
-    /** A user acts in a scope where they hold a role or have permissions (by inheritance or vacancy). */
     static boolean mayActIn(Policy policy, TenancyStore store, String userId, Scope scope) {
-        return store.slice().membership(userId, scope.id()).isPresent()
-                || policy.access(Principal.user(userId), scope.id(), store.slice(), false)
-                        .map(access -> !access.permissions().isEmpty()).orElse(false);
+        return policy.mayActIn(Principal.user(userId), scope.id(), store.slice()).allowed();
     }
 }

@@ -5,7 +5,6 @@ import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
 import dev.arbor.store.Policies;
-import dev.arbor.store.StoredSchema;
 import dev.arbor.store.TenancyStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,23 +73,23 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
             KeycloakSession session, ClientSessionContext context) {
         String realmId = userSession.getRealm().getId();
         TenancyStore store = TenancyStore.of(session, realmId);
-        Optional<Policy> policy = Policies.of(realmId, store);
-        Optional<StoredSchema> schema = store.activeSchema();
-        if (policy.isEmpty() || schema.isEmpty()) {
+        Optional<Policies.Active> schema = Policies.active(realmId, store);
+        if (schema.isEmpty()) {
             return;
         }
+        Policy policy = schema.get().policy();
         String userId = userSession.getUser().getId();
-        Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(), userId, store, policy.get());
+        Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(), userId, store, policy);
         if (active.isEmpty()) {
             return;
         }
         Scope scope = active.get();
-        Access access = policy.get().access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
+        Access access = policy.access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
         List<Scope> path = new ArrayList<>();
         for (String id : scope.path()) {
             store.slice().scope(id).ifPresent(path::add);
         }
         OIDCAttributeMapperHelper.mapClaim(token, model,
-                TenancyClaim.of(access, path, schema.get().schemaId(), schema.get().schemaVersion()));
+                TenancyClaim.of(access, path, schema.get().schema().schemaId(), schema.get().schema().schemaVersion()));
     }
 }

@@ -185,6 +185,22 @@ class PolicyTest {
     }
 
     @Test
+    void aUserActsWhereTheyHoldARoleOrInheritPermissions() {
+        assertThat(POLICY.mayActIn(Principal.user("mia"), "s", TREE).allowed()).isTrue();
+        assertThat(POLICY.mayActIn(Principal.user("olga"), "s", TREE).explanation())
+                .containsExactly("user olga has permissions at squad 'Squad' (s) from roles above it");
+        assertThat(POLICY.mayActIn(Principal.user("mia"), "o", TREE).reason()).isEqualTo(Reason.NOT_PERMITTED);
+        assertThat(POLICY.mayActIn(Principal.user("mia"), "o2", TREE).allowed()).isFalse();
+    }
+
+    @Test
+    void invitationsAreWithdrawnByTheirSenderOrWhoeverAdministersTheMembers() {
+        assertThat(POLICY.mayWithdrawInvitation(Principal.user("vera"), "s", "vera", TREE).allowed()).isTrue();
+        assertThat(POLICY.mayWithdrawInvitation(Principal.user("mia"), "s", "vera", TREE).allowed()).isFalse();
+        assertThat(POLICY.mayWithdrawInvitation(Principal.realmAdmin("root"), "s", "vera", TREE).allowed()).isTrue();
+    }
+
+    @Test
     void unknownInputIsADenialNotAnError() {
         Principal olga = Principal.user("olga");
 
