@@ -69,6 +69,20 @@ public final class OidcClient {
         return Json.parse(response.body());
     }
 
+    /** Token introspection by this (confidential) client. */
+    public JsonNode introspect(String token) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("token", token, "client_id", clientId));
+        if (secret != null) {
+            form.put("client_secret", secret);
+        }
+        HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(
+                        endpoint("token/introspect", Map.of()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
+                .build());
+        return Json.parse(response.body());
+    }
+
     /** Refresh grant; fails the test unless Keycloak issues tokens. */
     public TokenSet refresh(String refreshToken) {
         return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).tokens();

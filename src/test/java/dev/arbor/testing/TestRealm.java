@@ -70,18 +70,28 @@ public final class TestRealm {
         return new ArborApi(this, client.password(user).accessToken());
     }
 
-    /** Puts Arbor's tenancy claim (claim name {@code tenancy}, in every token) into {@code clientId}'s tokens. */
+    /**
+     * Creates the client scope {@code tenancy} holding Arbor's mapper (claim {@code tenancy}, in every token) and
+     * makes it a default scope of {@code clientId}, as a realm admin would.
+     */
     public void addTenancyClaim(String clientId) {
-        var client = admin().clients().findByClientId(clientId).get(0);
+        var scope = new org.keycloak.representations.idm.ClientScopeRepresentation();
+        scope.setName("tenancy");
+        scope.setProtocol("openid-connect");
+        scope.setDescription("Arbor: the active tenancy scope");
         var mapper = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
         mapper.setName("tenancy");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("arbor-tenancy-mapper");
         mapper.setConfig(java.util.Map.of("claim.name", "tenancy", "access.token.claim", "true",
                 "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
-        try (Response response = admin().clients().get(client.getId()).getProtocolMappers().createMapper(mapper)) {
-            CreatedResponseUtil.getCreatedId(response);
+        scope.setProtocolMappers(List.of(mapper));
+        String scopeId;
+        try (Response response = admin().clientScopes().create(scope)) {
+            scopeId = CreatedResponseUtil.getCreatedId(response);
         }
+        var client = admin().clients().findByClientId(clientId).get(0);
+        admin().clients().get(client.getId()).addDefaultClientScope(scopeId);
     }
 
     /** Applies Arbor's fail-closed executor to every client of the realm (a client profile and an any-client policy). */
