@@ -142,6 +142,66 @@ public final class OidcClient {
                 "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", verifier)).tokens();
     }
 
+    /**
+     * The authorization-code flow through a realm whose browser flow has Arbor's scope picker: logs in, and if the
+     * picker page comes, records the scopes it offers and picks {@code pick} (when it is offered).
+     */
+    public PickerResult authorizationCodeWithPicker(TestUser user, String pick) {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String verifier = randomToken();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("redirect_uri", TestRealm.REDIRECT_URI);
+        query.put("response_type", "code");
+        query.put("scope", "openid");
+        query.put("state", "s");
+        query.put("code_challenge", s256(verifier));
+        query.put("code_challenge_method", "S256");
+        HttpResponse<String> loginPage = Http.send(browser, HttpRequest.newBuilder(endpoint("auth", query)).GET().build());
+        Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        if (!action.find()) {
+            throw new AssertionError("expected Keycloak's login form: " + loginPage.body());
+        }
+        String cookies = cookiesSetBy(loginPage);
+        HttpResponse<String> afterLogin = Http.send(browser, HttpRequest.newBuilder(
+                        URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "username", user.username(), "password", user.password(), "credentialId", ""))))
+                .build());
+        java.util.List<String> offered = new java.util.ArrayList<>();
+        HttpResponse<String> last = afterLogin;
+        if (afterLogin.statusCode() == 200) {
+            Matcher option = Pattern.compile("name=\"tenancy_scope\" value=\"([^\"]+)\"").matcher(afterLogin.body());
+            while (option.find()) {
+                offered.add(option.group(1));
+            }
+            Matcher picker = Pattern.compile("<form[^>]*id=\"arbor-scope-form\"[^>]*action=\"([^\"]+)\"")
+                    .matcher(afterLogin.body());
+            if (!picker.find() || pick == null || !offered.contains(pick)) {
+                return new PickerResult(offered, afterLogin.body(), null);
+            }
+            last = Http.send(browser, HttpRequest.newBuilder(URI.create(picker.group(1).replace("&amp;", "&")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookies)
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("tenancy_scope", pick))))
+                    .build());
+        }
+        String location = last.headers().firstValue("Location").orElse("");
+        if (last.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
+            throw new AssertionError("expected a redirect to the client, got " + last.statusCode() + ": " + last.body());
+        }
+        String code = queryOf(URI.create(location)).get("code");
+        TokenSet tokens = tokenRequest(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", verifier)).tokens();
+        return new PickerResult(offered, last.body(), tokens);
+    }
+
+    /** What the picker offered (empty when none was shown), the last page, and the tokens if the flow completed. */
+    public record PickerResult(java.util.List<String> offered, String page, TokenSet tokens) {
+    }
+
     /** Any token-endpoint request, authenticated as this client; for asserting refusals as well as grants. */
     public TokenResponse tokenRequest(Map<String, String> parameters) {
         Map<String, String> form = new LinkedHashMap<>(parameters);

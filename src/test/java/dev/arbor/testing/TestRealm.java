@@ -112,6 +112,20 @@ public final class TestRealm {
         }
     }
 
+    /** Makes the realm's browser flow a copy of the built-in one with Arbor's scope picker after the login forms. */
+    public void addScopePicker() {
+        var flows = admin().flows();
+        flows.copy("browser", java.util.Map.of("newName", "arbor-browser")).close();
+        flows.addExecution("arbor-browser forms", java.util.Map.of("provider", "arbor-scope-picker"));
+        var picker = flows.getExecutions("arbor-browser forms").stream()
+                .filter(execution -> "arbor-scope-picker".equals(execution.getProviderId())).findFirst().orElseThrow();
+        picker.setRequirement("REQUIRED");
+        flows.updateExecutions("arbor-browser forms", picker);
+        var realm = admin().toRepresentation();
+        realm.setBrowserFlow("arbor-browser");
+        admin().update(realm);
+    }
+
     /** Turns on storing admin events (with representations), as an auditing realm would. */
     public void storeAdminEvents() {
         var representation = admin().toRepresentation();

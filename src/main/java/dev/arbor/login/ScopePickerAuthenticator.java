@@ -1,0 +1,151 @@
+package dev.arbor.login;
+
+import dev.arbor.core.Membership;
+import dev.arbor.core.Policy;
+import dev.arbor.core.Principal;
+import dev.arbor.core.Scope;
+import dev.arbor.store.Policies;
+import dev.arbor.store.TenancyStore;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The "choose a workspace" step of the browser flow: after the user is known, a client that did not name a
+ * tenancy scope gets one chosen here. One eligible scope is taken without asking; several are offered with their
+ * paths; none gets a page that says so. The choice is stored as if the client had sent {@code tenancy_scope}, so
+ * the token mapper and the fail-closed executor treat it the same way.
+ */
+final class ScopePickerAuthenticator implements Authenticator {
+
+    static final String REQUESTED_NOTE = "client_request_param_tenancy_scope";
+    static final String TEMPLATE = "select-tenancy-scope.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String named = context.getAuthenticationSession().getClientNote(REQUESTED_NOTE);
+        if (named != null || !usesTenancy(context.getAuthenticationSession().getClient())) {
+            context.success(); // named by the client (checked at token time), or a client without the claim
+            return;
+        }
+        Optional<Choices> choices = choices(context);
+        if (choices.isEmpty()) {
+            context.success(); // no tenancy schema in this realm
+            return;
+        }
+        List<Scope> eligible = choices.get().scopes();
+        if (eligible.size() == 1) {
+            choose(context, eligible.get(0).id());
+            return;
+        }
+        context.challenge(page(context, choices.get(), null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        String picked = context.getHttpRequest().getDecodedFormParameters().getFirst("tenancy_scope");
+        Optional<Choices> choices = choices(context);
+        if (choices.isEmpty()) {
+            context.success();
+            return;
+        }
+        boolean offered = picked != null && choices.get().scopes().stream().anyMatch(s -> s.id().equals(picked));
+        if (!offered) {
+            context.challenge(page(context, choices.get(), "arborScopeNotOffered"));
+            return;
+        }
+        choose(context, picked);
+    }
+
+    /** Whether the client's tokens carry the tenancy claim: Arbor's mapper on it or in its default client scopes. */
+    static boolean usesTenancy(ClientModel client) {
+        String mapper = "arbor-tenancy-mapper";
+        return client.getProtocolMappersStream().anyMatch(model -> mapper.equals(model.getProtocolMapper()))
+                || client.getClientScopes(true).values().stream().anyMatch(scope -> scope.getProtocolMappersStream()
+                        .anyMatch(model -> mapper.equals(model.getProtocolMapper())));
+    }
+
+    private static void choose(AuthenticationFlowContext context, String scopeId) {
+        context.getAuthenticationSession().setClientNote(REQUESTED_NOTE, scopeId);
+        context.success();
+    }
+
+    private record Choices(TenancyStore store, List<Scope> scopes) {
+    }
+
+    /** The scopes the user may act in, ordered by path; empty when the realm has no tenancy schema. */
+    private static Optional<Choices> choices(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        TenancyStore store = TenancyStore.of(context.getSession(), realm.getId());
+        Optional<Policy> policy = Policies.of(realm.getId(), store);
+        if (policy.isEmpty()) {
+            return Optional.empty();
+        }
+        String userId = context.getUser().getId();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Membership membership : store.slice().membershipsOf(userId)) {
+            ids.add(membership.scopeId());
+        }
+        List<Scope> eligible = new ArrayList<>();
+        for (String id : ids) {
+            store.slice().scope(id)
+                    .filter(scope -> policy.get().mayActIn(Principal.user(userId), id, store.slice()).allowed())
+                    .ifPresent(eligible::add);
+        }
+        eligible.sort(java.util.Comparator.comparing(scope -> pathOf(store, scope)));
+        return Optional.of(new Choices(store, eligible));
+    }
+
+    private static String pathOf(TenancyStore store, Scope scope) {
+        return scope.path().stream().map(id -> store.slice().scope(id).map(Scope::name).orElse(id))
+                .collect(Collectors.joining(" \u203a "));
+    }
+
+    private static Response page(AuthenticationFlowContext context, Choices choices, String error) {
+        List<Map<String, String>> options = new ArrayList<>();
+        for (Scope scope : choices.scopes()) {
+            Map<String, String> option = new LinkedHashMap<>();
+            option.put("id", scope.id());
+            option.put("type", scope.type());
+            option.put("path", pathOf(choices.store(), scope));
+            options.add(option);
+        }
+        var form = context.form().setAttribute("tenancyScopes", options);
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing for the user to set up
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,74 @@
+package dev.arbor.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.OidcClient.PickerResult;
+import dev.arbor.testing.TestRealms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The "choose a workspace" step of the browser flow, driven over HTTP through Keycloak's real login pages: several
+ * scopes are offered with their paths, one is taken without asking, none gets a page that says so.
+ */
+@ArborIT
+class ScopePickerIT {
+
+    @Test
+    void aUserWithSeveralScopesPicksOneAndTheTokenCarriesIt(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("alice").put(world.roles(world.ws1, "erin", "genic-admin")).expect(403); // sealed: not alice's
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
+
+        PickerResult result = world.app.authorizationCodeWithPicker(world.users.get("erin"), world.ws2);
+
+        assertThat(result.offered()).containsExactlyInAnyOrder(world.acme, world.ws1, world.ws2);
+        assertThat(result.page()).doesNotContain("arbor-scope-form"); // the last page is the redirect
+        assertThat(result.tokens().accessTokenClaims().path("tenancy").path("scope").path("id").asText())
+                .isEqualTo(world.ws2);
+    }
+
+    @Test
+    void theOfferedPathsReadAsBreadcrumbs(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+
+        PickerResult result = world.app.authorizationCodeWithPicker(world.users.get("erin"), null);
+
+        assertThat(result.page()).contains("Acme \u203a Studio A").contains("id=\"arbor-scope-form\"");
+        assertThat(result.tokens()).isNull();
+    }
+
+    @Test
+    void aUserWithOneScopeSeesNoPicker(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+
+        PickerResult result = world.app.authorizationCodeWithPicker(world.users.get("carol"), null);
+
+        assertThat(result.offered()).isEmpty();
+        assertThat(result.tokens().accessTokenClaims().path("tenancy").path("scope").path("id").asText())
+                .isEqualTo(world.ws1);
+    }
+
+    @Test
+    void aUserWithNoScopeGetsAClearPage(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+
+        PickerResult result = world.app.authorizationCodeWithPicker(world.users.get("mallory"), null);
+
+        assertThat(result.tokens()).isNull();
+        assertThat(result.page()).contains("id=\"arbor-no-scope\"")
+                .contains("does not belong to any workspace yet");
+    }
+
+    private static SkyportWorld withPicker(TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        world.realm.addTenancyClaim("app");
+        world.realm.failClosedOnTenancyScope();
+        world.realm.addScopePicker();
+        return world;
+    }
+}
