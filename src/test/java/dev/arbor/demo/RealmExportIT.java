@@ -50,6 +50,8 @@ class RealmExportIT {
             assertThat(first.path("scopesCreated").asInt()).as(seed + " creates its tree").isPositive();
             assertThat(second.path("unchanged").asBoolean()).as(seed + ": a second import changes nothing").isTrue();
             assertThat(second.path("schemaRevision").asInt()).isEqualTo(1);
+            assertThat(server.admin().realm(name).toRepresentation().getBrowserFlow())
+                    .as("the browser flow has the choose-a-workspace step").isEqualTo("arbor-browser");
             OidcClient client = OidcClient.of(server, name, DemoTenancy.CLIENT);
             List<TestUser> logins = RealmExports.demoLogins(realm);
             for (TestUser login : logins) {

@@ -37,7 +37,47 @@ public final class DemoTenancy {
         }
         String token = adminToken(baseUri, realm);
         send(baseUri, realm, "PUT", "schema", read(schema), token);
-        return Optional.of(Json.parse(send(baseUri, realm, "POST", "import", read(tenancy), token)));
+        JsonNode imported = Json.parse(send(baseUri, realm, "POST", "import", read(tenancy), token));
+        installScopePicker(baseUri, realm, token);
+        return Optional.of(imported);
+    }
+
+    /**
+     * Makes the realm's browser flow a copy of the built-in one with Arbor's "choose a workspace" step, through
+     * Keycloak's admin API as the realm's administrator; does nothing when the realm has it already.
+     */
+    static void installScopePicker(URI baseUri, String realm, String token) {
+        String admin = baseUri + "/admin/realms/" + realm;
+        JsonNode realmRepresentation = Json.parse(call("GET", admin, null, token, 200));
+        if ("arbor-browser".equals(realmRepresentation.path("browserFlow").asText())) {
+            return;
+        }
+        call("POST", admin + "/authentication/flows/browser/copy", "{\"newName\":\"arbor-browser\"}", token, 201);
+        String forms = admin + "/authentication/flows/arbor-browser%20forms/executions";
+        call("POST", forms + "/execution", "{\"provider\":\"arbor-scope-picker\"}", token, 201);
+        for (JsonNode execution : Json.parse(call("GET", forms, null, token, 200))) {
+            if ("arbor-scope-picker".equals(execution.path("providerId").asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) execution).put("requirement", "REQUIRED");
+                call("PUT", forms, execution.toString(), token, 202);
+            }
+        }
+        call("PUT", admin, "{\"browserFlow\":\"arbor-browser\"}", token, 204);
+    }
+
+    private static String call(String method, String uri, String json, String token, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = Http.send(Http.CLIENT, request.build());
+        if (response.statusCode() != expected && !(response.statusCode() / 100 == 2 && expected / 100 == 2)) {
+            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
     }
 
     private static String adminToken(URI baseUri, String realm) {
