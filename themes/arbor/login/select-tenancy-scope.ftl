@@ -8,7 +8,7 @@
             <form id="arbor-scope-form" action="${url.loginAction}" method="post">
                 <ul class="${properties.kcFormSocialAccountListClass!}" role="list">
                     <#list tenancyScopes as scope>
-                        <li>
+                        <li style="margin-bottom: 0.5rem">
                             <button id="arbor-scope-${scope.id}" class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}"
                                     type="submit" name="tenancy_scope" value="${scope.id}">
                                 ${scope.path}

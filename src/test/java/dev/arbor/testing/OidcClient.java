@@ -198,6 +198,34 @@ public final class OidcClient {
         return new PickerResult(offered, last.body(), tokens);
     }
 
+    /** An authorization request for a real browser: where to send it, and the PKCE verifier to redeem its code. */
+    public record AuthorizationRequest(URI uri, String verifier) {
+    }
+
+    public AuthorizationRequest authorizationRequest(Map<String, String> extraParameters) {
+        String verifier = randomToken();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", clientId);
+        query.put("redirect_uri", TestRealm.REDIRECT_URI);
+        query.put("response_type", "code");
+        query.put("scope", "openid");
+        query.put("state", randomToken());
+        query.put("code_challenge", s256(verifier));
+        query.put("code_challenge_method", "S256");
+        query.putAll(extraParameters);
+        return new AuthorizationRequest(endpoint("auth", query), verifier);
+    }
+
+    /** Redeems the code in the redirect URL a browser ended at. */
+    public TokenSet redeem(String redirectUrl, AuthorizationRequest request) {
+        String code = queryOf(URI.create(redirectUrl)).get("code");
+        if (code == null) {
+            throw new AssertionError("no code in " + redirectUrl);
+        }
+        return tokenRequest(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", request.verifier())).tokens();
+    }
+
     /** What the picker offered (empty when none was shown), the last page, and the tokens if the flow completed. */
     public record PickerResult(java.util.List<String> offered, String page, TokenSet tokens) {
     }
