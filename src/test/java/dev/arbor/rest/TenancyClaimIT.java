@@ -79,6 +79,20 @@ class TenancyClaimIT {
     }
 
     @Test
+    void onceAWorkspaceGetsAnOwnerTheAccountOwnersNextRefreshLosesTheSealedPermissions(TestRealms realms) {
+        SkyportWorld world = withClaim(realms);
+        TokenSet alice = world.app.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
+        assertThat(claim(alice).path("permissions").toString()).contains("subscriptions:subscriptions:start");
+
+        world.as("alice").put(world.roles(world.ws2, "zed", "owner")).expect(200);
+        JsonNode refreshed = claim(world.app.refresh(alice.refreshToken()));
+
+        assertThat(refreshed.path("permissions").toString()).doesNotContain("subscriptions:subscriptions:start")
+                .doesNotContain("users:members:view").contains("subscriptions:subscriptions:view");
+        assertThat(refreshed.path("roles")).as("no longer acting owner").isEmpty();
+    }
+
+    @Test
     void aScopeTheUserMayNotActInGivesNoClaim(TestRealms realms) {
         SkyportWorld world = withClaim(realms);
 
