@@ -6,6 +6,7 @@ import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
 import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
+import dev.arbor.token.TenancyProtocolMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import org.keycloak.models.UserModel;
  */
 final class ScopePickerAuthenticator implements Authenticator {
 
-    static final String REQUESTED_NOTE = "client_request_param_tenancy_scope";
+    static final String REQUESTED_NOTE = TenancyProtocolMapper.REQUESTED_SCOPE_NOTE;
     static final String TEMPLATE = "select-tenancy-scope.ftl";
 
     @Override
@@ -71,7 +72,7 @@ final class ScopePickerAuthenticator implements Authenticator {
 
     /** Whether the client's tokens carry the tenancy claim: Arbor's mapper on it or in its default client scopes. */
     static boolean usesTenancy(ClientModel client) {
-        String mapper = "arbor-tenancy-mapper";
+        String mapper = TenancyProtocolMapper.PROVIDER_ID;
         return client.getProtocolMappersStream().anyMatch(model -> mapper.equals(model.getProtocolMapper()))
                 || client.getClientScopes(true).values().stream().anyMatch(scope -> scope.getProtocolMappersStream()
                         .anyMatch(model -> mapper.equals(model.getProtocolMapper())));

@@ -31,6 +31,8 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "arbor-tenancy-mapper";
+    /** The client-session note holding the scope an authorization request named (or the login picker chose). */
+    public static final String REQUESTED_SCOPE_NOTE = ActiveScope.AUTHORIZATION_REQUEST_NOTE;
     static final String DEFAULT_CLAIM = "tenancy";
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();

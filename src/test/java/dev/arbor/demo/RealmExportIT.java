@@ -3,9 +3,8 @@ package dev.arbor.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.DemoRealms;
 import dev.arbor.testing.DemoTenancy;
 import dev.arbor.testing.Http;
 import dev.arbor.testing.Json;
@@ -15,11 +14,9 @@ import dev.arbor.testing.RealmExports;
 import dev.arbor.testing.TestUser;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Every demo realm imports into this Keycloak, its tenancy (schema and tree) loads through the API, loading it a
@@ -37,12 +34,9 @@ class RealmExportIT {
     @ParameterizedTest
     @MethodSource("realmFiles")
     void importsLoadsItsTenancyAndLetsEveryDemoUserIn(Path file, KeycloakServer server) {
-        ObjectNode realm = (ObjectNode) RealmExports.read(file);
         String seed = file.getFileName().toString().replaceFirst("\\.json$", "");
-        // imported under a unique name, so that the IT never collides with another run or with the demo itself
-        String name = realm.path("realm").asText() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        realm.put("realm", name);
-        server.admin().realms().create(new ObjectMapper().convertValue(realm, RealmRepresentation.class));
+        JsonNode realm = RealmExports.read(file);
+        String name = DemoRealms.importUnderUniqueName(server, seed);
         try {
             JsonNode first = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
             JsonNode second = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();

@@ -3,29 +3,23 @@ package dev.arbor.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.DemoRealms;
 import dev.arbor.testing.DemoTenancy;
 import dev.arbor.testing.Http;
 import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
-import dev.arbor.testing.RealmExports;
 import dev.arbor.testing.TestUser;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -36,7 +30,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ArborIT
 class SeedDelegationIT {
 
-    private static final Map<String, String> REALMS = new ConcurrentHashMap<>();
+    private static final DemoRealms REALMS = new DemoRealms();
     private static final AtomicInteger NEW_USERS = new AtomicInteger();
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -75,7 +69,7 @@ class SeedDelegationIT {
         """)
     void delegationRule(String seed, String rule, String actor, String target, String scopeKey, String role,
             boolean transfer, int expected, KeycloakServer server) {
-        String realm = REALMS.computeIfAbsent(seed, name -> demoRealm(server, name));
+        String realm = REALMS.realm(server, seed);
         OidcClient client = OidcClient.of(server, realm, DemoTenancy.CLIENT);
         String adminToken = client.password(new TestUser(null, DemoTenancy.ADMIN, DemoTenancy.ADMIN)).accessToken();
         String scopeId = Json.parse(Http.get(server.realmUri(realm, "tenancy/scopes?key=" + scopeKey), adminToken)
@@ -101,17 +95,7 @@ class SeedDelegationIT {
 
     @AfterAll
     static void removeRealms(KeycloakServer server) {
-        REALMS.values().forEach(realm -> server.admin().realm(realm).remove());
-        REALMS.clear();
-    }
-
-    private static String demoRealm(KeycloakServer server, String seed) {
-        ObjectNode realm = (ObjectNode) RealmExports.read(RealmExports.directory().resolve(seed + ".json"));
-        String name = seed + "-" + UUID.randomUUID().toString().substring(0, 8);
-        realm.put("realm", name);
-        server.admin().realms().create(new ObjectMapper().convertValue(realm, RealmRepresentation.class));
-        DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
-        return name;
+        REALMS.close(server);
     }
 
     private static String newUser(KeycloakServer server, String realm) {

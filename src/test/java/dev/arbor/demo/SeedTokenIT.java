@@ -3,27 +3,22 @@ package dev.arbor.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.DemoRealms;
 import dev.arbor.testing.DemoTenancy;
 import dev.arbor.testing.Http;
 import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
-import dev.arbor.testing.RealmExports;
 import dev.arbor.testing.TestUser;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Tokens of representative demo users carry what each seed says, for the scope they act in; every claim matches
@@ -32,7 +27,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 @ArborIT
 class SeedTokenIT {
 
-    private static final Map<String, String> REALMS = new ConcurrentHashMap<>();
+    private static final DemoRealms REALMS = new DemoRealms();
     private static final Schema CLAIM_SCHEMA = claimSchema();
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -56,7 +51,7 @@ class SeedTokenIT {
         """)
     void theTokenSaysWhatTheSeedSays(String seed, String rule, String user, String scopeKey, String permission,
             boolean expected, KeycloakServer server) throws Exception {
-        String realm = REALMS.computeIfAbsent(seed, name -> demoRealm(server, name));
+        String realm = REALMS.realm(server, seed);
         OidcClient client = OidcClient.of(server, realm, DemoTenancy.CLIENT);
         String admin = client.password(new TestUser(null, DemoTenancy.ADMIN, DemoTenancy.ADMIN)).accessToken();
         String scopeId = Json.parse(Http.get(server.realmUri(realm, "tenancy/scopes?key=" + scopeKey), admin).body())
@@ -76,17 +71,7 @@ class SeedTokenIT {
 
     @AfterAll
     static void removeRealms(KeycloakServer server) {
-        REALMS.values().forEach(realm -> server.admin().realm(realm).remove());
-        REALMS.clear();
-    }
-
-    private static String demoRealm(KeycloakServer server, String seed) {
-        ObjectNode realm = (ObjectNode) RealmExports.read(RealmExports.directory().resolve(seed + ".json"));
-        String name = seed + "-" + UUID.randomUUID().toString().substring(0, 8);
-        realm.put("realm", name);
-        server.admin().realms().create(new ObjectMapper().convertValue(realm, RealmRepresentation.class));
-        DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
-        return name;
+        REALMS.close(server);
     }
 
     private static Schema claimSchema() {
