@@ -3,6 +3,8 @@ package dev.arbor.core;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -239,6 +241,35 @@ public final class Policy {
                         + " has neither a role nor any permission at " + scope.get().label()))
                 : Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
                         + " from roles above it"));
+    }
+
+    /**
+     * The scopes {@code principal} may make active: those where they hold a role, ordered by the names on their
+     * paths (root first, then ids, so equal names keep a fixed order). Scopes reached only by inheritance are
+     * left out; a session may still name them, but listing every descendant would not stay small.
+     */
+    public List<Scope> actableScopes(Principal principal, TreeSlice tree) {
+        Set<String> seen = new HashSet<>();
+        List<Scope> scopes = new ArrayList<>();
+        for (Membership membership : tree.membershipsOf(principal.userId())) {
+            if (seen.add(membership.scopeId())) {
+                tree.scope(membership.scopeId())
+                        .filter(scope -> mayActIn(principal, scope.id(), tree).allowed())
+                        .ifPresent(scopes::add);
+            }
+        }
+        scopes.sort(Comparator.comparing((Scope scope) -> pathNames(scope, tree))
+                .thenComparing(Scope::id));
+        return scopes;
+    }
+
+    /** The names on {@code scope}'s path, root first, joined by a separator that sorts before any letter. */
+    private static String pathNames(Scope scope, TreeSlice tree) {
+        StringBuilder names = new StringBuilder();
+        for (String id : scope.path()) {
+            names.append(tree.scope(id).map(Scope::name).orElse(id)).append('\u0000');
+        }
+        return names.toString();
     }
 
     /**

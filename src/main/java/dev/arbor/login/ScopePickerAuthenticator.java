@@ -1,6 +1,5 @@
 package dev.arbor.login;
 
-import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
@@ -10,18 +9,18 @@ import dev.arbor.token.TenancyProtocolMapper;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The "choose a workspace" step of the browser flow: after the user is known, a client that did not name a
@@ -51,6 +50,12 @@ final class ScopePickerAuthenticator implements Authenticator {
             choose(context, eligible.get(0).id());
             return;
         }
+        Optional<String> current = currentScope(context)
+                .filter(id -> eligible.stream().anyMatch(scope -> scope.id().equals(id)));
+        if (current.isPresent()) {
+            choose(context, current.get()); // an SSO return (silent renewal, prompt=none) keeps the session's scope
+            return;
+        }
         context.challenge(page(context, choices.get(), null));
     }
 
@@ -78,6 +83,18 @@ final class ScopePickerAuthenticator implements Authenticator {
                         .anyMatch(model -> mapper.equals(model.getProtocolMapper())));
     }
 
+    /** The scope this client already acts in within the user's SSO session, if the browser comes back with one. */
+    private static Optional<String> currentScope(AuthenticationFlowContext context) {
+        AuthenticationManager.AuthResult sso =
+                AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
+        if (sso == null || !sso.getUser().getId().equals(context.getUser().getId())) {
+            return Optional.empty();
+        }
+        AuthenticatedClientSessionModel clientSession = sso.getSession()
+                .getAuthenticatedClientSessionByClient(context.getAuthenticationSession().getClient().getId());
+        return Optional.ofNullable(clientSession).map(found -> found.getNote(TenancyProtocolMapper.ACTIVE_SCOPE_NOTE));
+    }
+
     private static void choose(AuthenticationFlowContext context, String scopeId) {
         context.getAuthenticationSession().setClientNote(REQUESTED_NOTE, scopeId);
         context.success();
@@ -86,7 +103,7 @@ final class ScopePickerAuthenticator implements Authenticator {
     private record Choices(TenancyStore store, List<Scope> scopes) {
     }
 
-    /** The scopes the user may act in, ordered by path; empty when the realm has no tenancy schema. */
+    /** The scopes the user may make active, ordered by path; empty when the realm has no tenancy schema. */
     private static Optional<Choices> choices(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         TenancyStore store = TenancyStore.of(context.getSession(), realm.getId());
@@ -94,18 +111,7 @@ final class ScopePickerAuthenticator implements Authenticator {
         if (policy.isEmpty()) {
             return Optional.empty();
         }
-        String userId = context.getUser().getId();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Membership membership : store.slice().membershipsOf(userId)) {
-            ids.add(membership.scopeId());
-        }
-        List<Scope> eligible = new ArrayList<>();
-        for (String id : ids) {
-            store.slice().scope(id)
-                    .filter(scope -> policy.get().mayActIn(Principal.user(userId), id, store.slice()).allowed())
-                    .ifPresent(eligible::add);
-        }
-        eligible.sort(java.util.Comparator.comparing(scope -> pathOf(store, scope)));
+        List<Scope> eligible = policy.get().actableScopes(Principal.user(context.getUser().getId()), store.slice());
         return Optional.of(new Choices(store, eligible));
     }
 

@@ -1,22 +1,29 @@
 package dev.arbor.token;
 
-import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
 import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.http.HttpRequest;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessToken;
 
 /**
  * Which scope a client session acts in. Chosen per client session, never per user: named by the client with the
- * {@code tenancy_scope} parameter (a scope id or key) on the authorization request, or on a password-grant token
- * request; otherwise the user's only scope. Remembered as a client-session note, so refreshes keep it.
+ * {@code tenancy_scope} parameter (a scope id or key) on the authorization request, on a password-grant or
+ * token-exchange request; a token exchange that names none keeps the subject token's scope; otherwise the user's
+ * only scope. Remembered as a client-session note once a token carried it, so refreshes, userinfo and SSO
+ * returns keep it.
  */
 final class ActiveScope {
 
@@ -27,54 +34,96 @@ final class ActiveScope {
     private ActiveScope() {
     }
 
-    /** The scope to put in the token, if one is named or implied and the user may act there. */
+    /**
+     * The scope to put in the token, if one is named or implied and the user may act there.
+     *
+     * @param grantType the token request's grant type; null for userinfo and introspection
+     */
     static Optional<Scope> resolve(KeycloakSession session, AuthenticatedClientSessionModel clientSession,
-            String userId, TenancyStore store, Policy policy) {
-        String named = named(session, clientSession);
-        Optional<Scope> scope;
-        if (named != null) {
-            scope = store.scopeByKey(named);
-        } else {
-            scope = onlyScope(store, userId);
-        }
+            String grantType, String userId, TenancyStore store, Policy policy) {
+        Optional<String> named = named(session, clientSession, grantType);
+        Optional<Scope> scope = named.isPresent() ? store.scopeByKey(named.get()) : onlyScope(policy, store, userId);
         Optional<Scope> eligible = scope.filter(found -> mayActIn(policy, store, userId, found));
         eligible.ifPresent(found -> clientSession.setNote(NOTE, found.id()));
         return eligible;
     }
 
-    /** The scope named on this request, else the one named earlier in this client session. */
-    private static String named(KeycloakSession session, AuthenticatedClientSessionModel clientSession) {
-        String onRequest = formParameter(session);
-        if (onRequest != null) {
+    /**
+     * The scope this request names: on the token request itself; for a token exchange, the subject token's; for a
+     * code, the authorization request's (or the login picker's); otherwise the one the session acts in already.
+     * A refresh never takes the authorization request's, which a later refused request may have replaced.
+     */
+    static Optional<String> named(KeycloakSession session, AuthenticatedClientSessionModel clientSession,
+            String grantType) {
+        Optional<String> onRequest = formParameter(session, PARAMETER);
+        if (onRequest.isPresent()) {
             return onRequest;
         }
-        String onAuthorization = clientSession.getNote(AUTHORIZATION_REQUEST_NOTE);
-        if (onAuthorization != null && !onAuthorization.isBlank()) {
-            return onAuthorization;
+        if (OAuth2Constants.TOKEN_EXCHANGE_GRANT_TYPE.equals(grantType)) {
+            Optional<String> subjects = exchangeSubject(session, clientSession.getRealm()).map(Subject::scopeId);
+            if (subjects.isPresent()) {
+                return subjects;
+            }
         }
-        return clientSession.getNote(NOTE);
+        if (OAuth2Constants.AUTHORIZATION_CODE.equals(grantType)) {
+            String onAuthorization = clientSession.getNote(AUTHORIZATION_REQUEST_NOTE);
+            if (onAuthorization != null && !onAuthorization.isBlank()) {
+                return Optional.of(onAuthorization.strip());
+            }
+        }
+        return Optional.ofNullable(clientSession.getNote(NOTE));
     }
 
-    private static String formParameter(KeycloakSession session) {
+    static Optional<String> formParameter(KeycloakSession session, String name) {
         HttpRequest request = session.getContext().getHttpRequest();
         if (request == null || !"POST".equals(request.getHttpMethod())) {
-            return null;
+            return Optional.empty();
         }
         try {
             MultivaluedMap<String, String> form = request.getDecodedFormParameters();
-            String value = form == null ? null : form.getFirst(PARAMETER);
-            return value == null || value.isBlank() ? null : value.strip();
+            String value = form == null ? null : form.getFirst(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         } catch (RuntimeException notAForm) {
-            return null;
+            return Optional.empty();
         }
     }
 
-    private static Optional<Scope> onlyScope(TenancyStore store, String userId) {
-        Set<String> scopes = new LinkedHashSet<>();
-        for (Membership membership : store.slice().membershipsOf(userId)) {
-            scopes.add(membership.scopeId());
+    /** Who a token exchange acts for, and the scope the exchanged token's client session acts in (may be null). */
+    record Subject(String userId, String scopeId) {
+    }
+
+    /**
+     * The subject of the token exchange this request makes. Keycloak verifies the subject token itself; before that
+     * (in the client-policy check) this is read unverified, which is safe because it only ever leads to a refusal,
+     * and a forged token is refused by Keycloak anyway.
+     */
+    static Optional<Subject> exchangeSubject(KeycloakSession session, RealmModel realm) {
+        Optional<AccessToken> subject = formParameter(session, OAuth2Constants.SUBJECT_TOKEN)
+                .flatMap(ActiveScope::claims);
+        if (subject.isEmpty() || subject.get().getSubject() == null) {
+            return Optional.empty();
         }
-        return scopes.size() == 1 ? store.slice().scope(scopes.iterator().next()) : Optional.empty();
+        String sessionId = subject.get().getSessionId();
+        UserSessionModel userSession = sessionId == null ? null : session.sessions().getUserSession(realm, sessionId);
+        ClientModel subjectClient = subject.get().getIssuedFor() == null ? null
+                : realm.getClientByClientId(subject.get().getIssuedFor());
+        AuthenticatedClientSessionModel subjects = userSession == null || subjectClient == null ? null
+                : userSession.getAuthenticatedClientSessionByClient(subjectClient.getId());
+        String userId = userSession == null ? subject.get().getSubject() : userSession.getUser().getId();
+        return Optional.of(new Subject(userId, subjects == null ? null : subjects.getNote(NOTE)));
+    }
+
+    private static Optional<AccessToken> claims(String jwt) {
+        try {
+            return Optional.of(new JWSInput(jwt).readJsonContent(AccessToken.class));
+        } catch (JWSInputException notAJwt) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Scope> onlyScope(Policy policy, TenancyStore store, String userId) {
+        List<Scope> scopes = policy.actableScopes(Principal.user(userId), store.slice());
+        return scopes.size() == 1 ? Optional.of(scopes.get(0)) : Optional.empty();
     }
 
     static boolean mayActIn(Policy policy, TenancyStore store, String userId, Scope scope) {

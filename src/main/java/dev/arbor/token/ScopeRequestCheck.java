@@ -9,33 +9,55 @@ import java.util.Optional;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 
 /**
  * The fail-closed rule for the active scope: a token request that names a scope (or a refresh of a session that
- * acts in one) gets a token only when the user may act in exactly that scope; otherwise a standard OAuth error,
- * never a token without the claim or with another scope.
+ * acts in one, or an exchange of a token that carries one) gets a token only when the user may act in exactly
+ * that scope; otherwise a standard OAuth error, never a token without the claim or with another scope.
  */
 final class ScopeRequestCheck {
 
     private static final int MAX_LENGTH = 255;
+
+    /** What kind of token request is checked; decides which note names the scope and which error refuses. */
+    enum Request { CODE, PASSWORD, REFRESH, EXCHANGE }
 
     private ScopeRequestCheck() {
     }
 
     /**
      * @param requested the {@code tenancy_scope} values on this token request (empty when none)
-     * @param refresh whether this is a refresh of an existing client session
      */
     static void check(KeycloakSession session, AuthenticatedClientSessionModel clientSession, List<String> requested,
-            boolean refresh) throws ClientPolicyException {
+            Request request) throws ClientPolicyException {
+        String userId = clientSession.getUserSession().getUser().getId();
+        String implied = switch (request) {
+            case CODE -> clientSession.getNote(ActiveScope.AUTHORIZATION_REQUEST_NOTE);
+            case REFRESH -> clientSession.getNote(ActiveScope.NOTE);
+            case PASSWORD, EXCHANGE -> null;
+        };
+        check(session, clientSession.getRealm(), userId, requested, implied, request);
+    }
+
+    /** A token exchange: the requested scope, else the one the subject token's session acts in. */
+    static void checkExchange(KeycloakSession session, RealmModel realm, List<String> requested)
+            throws ClientPolicyException {
+        Optional<ActiveScope.Subject> subject = ActiveScope.exchangeSubject(session, realm);
+        if (subject.isEmpty()) {
+            return; // Keycloak refuses a subject token it cannot read
+        }
+        check(session, realm, subject.get().userId(), requested, subject.get().scopeId(), Request.EXCHANGE);
+    }
+
+    private static void check(KeycloakSession session, RealmModel realm, String userId, List<String> requested,
+            String implied, Request request) throws ClientPolicyException {
         if (requested.size() > 1) {
             throw new ClientPolicyException(OAuthErrorException.INVALID_SCOPE,
                     "tenancy_scope names several scopes; a session acts in one");
         }
-        String named = !requested.isEmpty() ? requested.get(0)
-                : refresh ? clientSession.getNote(ActiveScope.NOTE)
-                : clientSession.getNote(ActiveScope.AUTHORIZATION_REQUEST_NOTE);
+        String named = !requested.isEmpty() ? requested.get(0) : implied;
         if (named == null || named.isEmpty() && requested.isEmpty()) {
             return;
         }
@@ -43,11 +65,10 @@ final class ScopeRequestCheck {
             throw new ClientPolicyException(OAuthErrorException.INVALID_SCOPE,
                     "tenancy_scope must name one scope by id or key");
         }
-        String realmId = clientSession.getRealm().getId();
-        TenancyStore store = TenancyStore.of(session, realmId);
-        Optional<Policy> policy = Policies.of(realmId, store);
+        boolean refresh = request == Request.REFRESH;
+        TenancyStore store = TenancyStore.of(session, realm.getId());
+        Optional<Policy> policy = Policies.of(realm.getId(), store);
         Optional<Scope> scope = store.scopeByKey(named.strip());
-        String userId = clientSession.getUserSession().getUser().getId();
         if (policy.isEmpty() || scope.isEmpty()) {
             throw new ClientPolicyException(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.INVALID_SCOPE, "tenancy_scope names no scope of this realm");
@@ -56,7 +77,9 @@ final class ScopeRequestCheck {
             throw new ClientPolicyException(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.ACCESS_DENIED,
                     refresh ? "the user no longer acts in the session's tenancy scope"
-                            : "the user may not act in the requested tenancy scope");
+                            : request == Request.EXCHANGE && requested.isEmpty()
+                                    ? "the user no longer acts in the subject token's tenancy scope"
+                                    : "the user may not act in the requested tenancy scope");
         }
     }
 }

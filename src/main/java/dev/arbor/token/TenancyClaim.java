@@ -39,6 +39,25 @@ final class TenancyClaim {
         return claim;
     }
 
+    /**
+     * Adds the compact list of other scopes the user may switch to, at most {@code limit} of them, and
+     * {@code switchableTruncated: true} when more exist.
+     *
+     * @param paths each scope's path (ancestors then the scope), in the order to list them
+     */
+    static void addSwitchable(Map<String, Object> claim, List<List<Scope>> paths, int limit) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (List<Scope> path : paths.subList(0, Math.min(limit, paths.size()))) {
+            Map<String, Object> entry = ref(path.get(path.size() - 1));
+            entry.put("path", path.stream().map(Scope::name).toList());
+            entries.add(entry);
+        }
+        claim.put("switchable", entries);
+        if (paths.size() > limit) {
+            claim.put("switchableTruncated", true);
+        }
+    }
+
     private static Map<String, Object> ref(Scope scope) {
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("id", scope.id());

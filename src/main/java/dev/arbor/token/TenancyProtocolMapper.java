@@ -8,8 +8,10 @@ import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
@@ -20,6 +22,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 /**
@@ -33,7 +36,16 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
     public static final String PROVIDER_ID = "arbor-tenancy-mapper";
     /** The client-session note holding the scope an authorization request named (or the login picker chose). */
     public static final String REQUESTED_SCOPE_NOTE = ActiveScope.AUTHORIZATION_REQUEST_NOTE;
+    /** The client-session note holding the scope the session acts in, once a token carried it. */
+    public static final String ACTIVE_SCOPE_NOTE = ActiveScope.NOTE;
     static final String DEFAULT_CLAIM = "tenancy";
+    /** Where to add the list of other scopes the user may switch to: {@code userinfo}, {@code all} or {@code none}. */
+    static final String SWITCHABLE_IN = "arbor.switchable.in";
+    static final String SWITCHABLE_LIMIT = "arbor.switchable.limit";
+    private static final int DEFAULT_SWITCHABLE_LIMIT = 50;
+
+    /** Which response a claim is being written for. */
+    private enum Target { TOKEN, USERINFO }
 
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -42,6 +54,16 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, TenancyProtocolMapper.class);
         CONFIG.stream().filter(property -> OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME.equals(property.getName()))
                 .forEach(property -> property.setDefaultValue(DEFAULT_CLAIM));
+        ProviderConfigProperty switchableIn = new ProviderConfigProperty(SWITCHABLE_IN, "Scopes to switch to",
+                "Add a compact list of the other scopes the user may make active (switchable): in the userinfo"
+                        + " response only, in every token this mapper writes to as well, or nowhere. Tokens grow"
+                        + " with the list, up to its limit.",
+                ProviderConfigProperty.LIST_TYPE, "userinfo");
+        switchableIn.setOptions(List.of("userinfo", "all", "none"));
+        CONFIG.add(switchableIn);
+        CONFIG.add(new ProviderConfigProperty(SWITCHABLE_LIMIT, "Scopes to switch to: limit",
+                "At most this many scopes are listed; switchableTruncated: true says there are more.",
+                ProviderConfigProperty.INTEGER_TYPE, String.valueOf(DEFAULT_SWITCHABLE_LIMIT)));
     }
 
     @Override
@@ -71,8 +93,46 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
     }
 
     @Override
-    protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
-            KeycloakSession session, ClientSessionContext context) {
+    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext context) {
+        boolean include = getShouldUseLightweightToken(session)
+                ? OIDCAttributeMapperHelper.includeInLightweightAccessToken(model)
+                : OIDCAttributeMapperHelper.includeInAccessToken(model);
+        if (include) {
+            write(token, model, session, userSession, context, Target.TOKEN);
+        }
+        return token;
+    }
+
+    @Override
+    public IDToken transformIDToken(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext context) {
+        if (OIDCAttributeMapperHelper.includeInIDToken(model)) {
+            write(token, model, session, userSession, context, Target.TOKEN);
+        }
+        return token;
+    }
+
+    @Override
+    public AccessToken transformUserInfoToken(AccessToken token, ProtocolMapperModel model, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext context) {
+        if (OIDCAttributeMapperHelper.includeInUserInfo(model)) {
+            write(token, model, session, userSession, context, Target.USERINFO);
+        }
+        return token;
+    }
+
+    @Override
+    public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel model,
+            KeycloakSession session, UserSessionModel userSession, ClientSessionContext context) {
+        if (OIDCAttributeMapperHelper.includeInIntrospection(model)) {
+            write(token, model, session, userSession, context, Target.TOKEN);
+        }
+        return token;
+    }
+
+    private static void write(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext context, Target target) {
         String realmId = userSession.getRealm().getId();
         TenancyStore store = TenancyStore.of(session, realmId);
         Optional<Policies.Active> schema = Policies.active(realmId, store);
@@ -81,17 +141,47 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         }
         Policy policy = schema.get().policy();
         String userId = userSession.getUser().getId();
-        Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(), userId, store, policy);
+        Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(),
+                context.getAttribute(Constants.GRANT_TYPE, String.class), userId, store, policy);
         if (active.isEmpty()) {
             return;
         }
         Scope scope = active.get();
         Access access = policy.access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
+        Map<String, Object> claim = TenancyClaim.of(access, path(store, scope), schema.get().schema().schemaId(),
+                schema.get().schema().schemaVersion());
+        if (listsSwitchable(model, target)) {
+            List<List<Scope>> others = new ArrayList<>();
+            for (Scope other : policy.actableScopes(Principal.user(userId), store.slice())) {
+                if (!other.id().equals(scope.id())) {
+                    others.add(path(store, other));
+                }
+            }
+            TenancyClaim.addSwitchable(claim, others, switchableLimit(model));
+        }
+        OIDCAttributeMapperHelper.mapClaim(token, model, claim);
+    }
+
+    private static boolean listsSwitchable(ProtocolMapperModel model, Target target) {
+        String where = model.getConfig().getOrDefault(SWITCHABLE_IN, "userinfo");
+        return "all".equals(where) || "userinfo".equals(where) && target == Target.USERINFO;
+    }
+
+    private static int switchableLimit(ProtocolMapperModel model) {
+        try {
+            return Math.max(0, Integer.parseInt(model.getConfig().getOrDefault(SWITCHABLE_LIMIT,
+                    String.valueOf(DEFAULT_SWITCHABLE_LIMIT)).strip()));
+        } catch (NumberFormatException notANumber) {
+            return DEFAULT_SWITCHABLE_LIMIT;
+        }
+    }
+
+    /** The scope's ancestors and itself, root first. */
+    private static List<Scope> path(TenancyStore store, Scope scope) {
         List<Scope> path = new ArrayList<>();
         for (String id : scope.path()) {
             store.slice().scope(id).ifPresent(path::add);
         }
-        OIDCAttributeMapperHelper.mapClaim(token, model,
-                TenancyClaim.of(access, path, schema.get().schema().schemaId(), schema.get().schema().schemaVersion()));
+        return path;
     }
 }

@@ -194,6 +194,28 @@ class PolicyTest {
     }
 
     @Test
+    void aUserMayMakeActiveTheScopesWhereTheyHoldARoleInPathOrder() {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("o", "org", "Org", null, Map.of())
+                .scope("tb", "team", "Beta", "o")
+                .scope("ta", "team", "Alpha", "o")
+                .scope("sa", "squad", "Alpha", "ta")
+                .scope("o2", "org", "Another org", null, Map.of())
+                .member("kim", "sa", "member")
+                .member("kim", "tb", "volunteer")
+                .member("kim", "ta", "volunteer")
+                .member("kim", "o2", "auditor")
+                .member("olga", "o", "owner")
+                .build();
+
+        assertThat(POLICY.actableScopes(Principal.user("kim"), tree)).extracting(Scope::id)
+                .containsExactly("o2", "ta", "sa", "tb");
+        assertThat(POLICY.actableScopes(Principal.user("olga"), tree)).extracting(Scope::id)
+                .as("inherited reach is not listed").containsExactly("o");
+        assertThat(POLICY.actableScopes(Principal.user("nobody"), tree)).isEmpty();
+    }
+
+    @Test
     void invitationsAreWithdrawnByTheirSenderOrWhoeverAdministersTheMembers() {
         assertThat(POLICY.mayWithdrawInvitation(Principal.user("vera"), "s", "vera", TREE).allowed()).isTrue();
         assertThat(POLICY.mayWithdrawInvitation(Principal.user("mia"), "s", "vera", TREE).allowed()).isFalse();

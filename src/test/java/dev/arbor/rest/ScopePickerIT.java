@@ -2,9 +2,14 @@ package dev.arbor.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.OidcClient.PickerResult;
+import dev.arbor.testing.OidcClient.SignIn;
+import dev.arbor.testing.OidcClient.SilentResult;
 import dev.arbor.testing.TestRealms;
+import dev.arbor.testing.TokenSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +67,62 @@ class ScopePickerIT {
         assertThat(result.tokens()).isNull();
         assertThat(result.page()).contains("id=\"arbor-no-scope\"")
                 .contains("does not belong to any workspace yet");
+    }
+
+    @Test
+    void anAppSwitchesScopeWithoutAPasswordAndKeepsItOnSilentRenewal(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
+
+        SilentResult switched = world.app.silently(signIn, Map.of("tenancy_scope", world.ws1));
+        SilentResult renewed = world.app.silently(signIn, Map.of());
+        TokenSet refreshed = world.app.refresh(signIn.tokens().refreshToken());
+
+        assertThat(activeScope(signIn.tokens())).isEqualTo(world.ws2);
+        assertThat(activeScope(switched.token().tokens())).isEqualTo(world.ws1);
+        assertThat(activeScope(renewed.token().tokens())).as("no scope named: the session's scope stays")
+                .isEqualTo(world.ws1);
+        assertThat(activeScope(refreshed)).as("one client session, one active scope").isEqualTo(world.ws1);
+    }
+
+    @Test
+    void aSilentSwitchToAScopeOutsideTheUsersReachIsRefused(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
+
+        SilentResult outside = world.app.silently(signIn, Map.of("tenancy_scope", world.acme));
+        SilentResult unknown = world.app.silently(signIn, Map.of("tenancy_scope", "no-such-scope"));
+
+        assertThat(outside.token().status()).isEqualTo(400);
+        assertThat(outside.token().body().path("error").asText()).isEqualTo("access_denied");
+        assertThat(unknown.token().body().path("error").asText()).isEqualTo("invalid_scope");
+        assertThat(activeScope(world.app.refresh(signIn.tokens().refreshToken()))).isEqualTo(world.ws2);
+    }
+
+    @Test
+    void userinfoListsTheOtherScopesToSwitchToAndTokensDoNot(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
+        TokenSet tokens = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2).tokens();
+
+        JsonNode userinfo = world.app.userInfo(tokens.accessToken()).path("tenancy");
+
+        assertThat(userinfo.path("scope").path("id").asText()).isEqualTo(world.ws2);
+        assertThat(userinfo.path("switchable").findValuesAsText("id")).containsExactly(world.acme, world.ws1);
+        assertThat(userinfo.path("switchable").get(1).path("path").toString())
+                .isEqualTo("[\"Acme\",\"Studio A\"]");
+        assertThat(tokens.accessTokenClaims().path("tenancy").has("switchable")).isFalse();
+        assertThat(tokens.idTokenClaims().path("tenancy").has("switchable")).isFalse();
+    }
+
+    private static String activeScope(TokenSet tokens) {
+        return tokens.accessTokenClaims().path("tenancy").path("scope").path("id").asText();
     }
 
     private static SkyportWorld withPicker(TestRealms realms) {

@@ -1,6 +1,7 @@
 package dev.arbor.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,25 +44,61 @@ public final class DemoTenancy {
     }
 
     /**
-     * Makes the realm's browser flow a copy of the built-in one with Arbor's "choose a workspace" step, through
-     * Keycloak's admin API as the realm's administrator; does nothing when the realm has it already.
+     * Makes the realm's browser flow {@code arbor-browser}: Keycloak's usual sign-in (SSO cookie, identity-provider
+     * redirect, or username and password with conditional OTP) as one required step, then Arbor's "choose a
+     * workspace" step, so it runs after a password and after SSO alike. Built through Keycloak's admin API with
+     * {@code token} (a realm or master administrator's); does nothing when the realm uses it already.
      */
-    static void installScopePicker(URI baseUri, String realm, String token) {
+    public static void installScopePicker(URI baseUri, String realm, String token) {
         String admin = baseUri + "/admin/realms/" + realm;
         JsonNode realmRepresentation = Json.parse(call("GET", admin, null, token, 200));
         if ("arbor-browser".equals(realmRepresentation.path("browserFlow").asText())) {
             return;
         }
-        call("POST", admin + "/authentication/flows/browser/copy", "{\"newName\":\"arbor-browser\"}", token, 201);
-        String forms = admin + "/authentication/flows/arbor-browser%20forms/executions";
-        call("POST", forms + "/execution", "{\"provider\":\"arbor-scope-picker\"}", token, 201);
-        for (JsonNode execution : Json.parse(call("GET", forms, null, token, 200))) {
-            if ("arbor-scope-picker".equals(execution.path("providerId").asText())) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) execution).put("requirement", "REQUIRED");
-                call("PUT", forms, execution.toString(), token, 202);
-            }
-        }
+        call("POST", admin + "/authentication/flows", "{\"alias\":\"arbor-browser\",\"providerId\":\"basic-flow\","
+                + "\"topLevel\":true,\"builtIn\":false,\"description\":\"Sign in, then choose a tenancy scope\"}",
+                token, 201);
+        Flows flows = new Flows(admin + "/authentication/flows/", token);
+        flows.subflow("arbor-browser", "arbor-browser sign-in", "REQUIRED");
+        flows.execution("arbor-browser sign-in", "auth-cookie", "ALTERNATIVE");
+        flows.execution("arbor-browser sign-in", "identity-provider-redirector", "ALTERNATIVE");
+        flows.subflow("arbor-browser sign-in", "arbor-browser forms", "ALTERNATIVE");
+        flows.execution("arbor-browser forms", "auth-username-password-form", "REQUIRED");
+        flows.subflow("arbor-browser forms", "arbor-browser otp", "CONDITIONAL");
+        flows.execution("arbor-browser otp", "conditional-user-configured", "REQUIRED");
+        flows.execution("arbor-browser otp", "auth-otp-form", "REQUIRED");
+        flows.execution("arbor-browser", "arbor-scope-picker", "REQUIRED");
         call("PUT", admin, "{\"browserFlow\":\"arbor-browser\"}", token, 204);
+    }
+
+    /** Adds executions and subflows to a flow and sets their requirement, as the admin console does. */
+    private record Flows(String base, String token) {
+
+        void execution(String flow, String provider, String requirement) {
+            call("POST", executions(flow) + "/execution", "{\"provider\":\"" + provider + "\"}", token, 201);
+            require(flow, "providerId", provider, requirement);
+        }
+
+        void subflow(String flow, String alias, String requirement) {
+            call("POST", executions(flow) + "/flow", "{\"alias\":\"" + alias + "\",\"type\":\"basic-flow\","
+                    + "\"provider\":\"registration-page-form\",\"description\":\"\"}", token, 201);
+            require(flow, "displayName", alias, requirement);
+        }
+
+        private void require(String flow, String field, String value, String requirement) {
+            for (JsonNode execution : Json.parse(call("GET", executions(flow), null, token, 200))) {
+                if (value.equals(execution.path(field).asText()) && execution.path("level").asInt() == 0) {
+                    ((ObjectNode) execution).put("requirement", requirement);
+                    call("PUT", executions(flow), execution.toString(), token, 202);
+                    return;
+                }
+            }
+            throw new IllegalStateException("no " + value + " in flow " + flow);
+        }
+
+        private String executions(String flow) {
+            return base + URLEncoder.encode(flow, StandardCharsets.UTF_8).replace("+", "%20") + "/executions";
+        }
     }
 
     private static String call(String method, String uri, String json, String token, int expected) {

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +90,19 @@ public final class OidcClient {
         return tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).tokens();
     }
 
+    /**
+     * Standard token exchange (RFC 8693) by this confidential client of {@code subjectToken}, an access token of
+     * the realm; answers with Keycloak's response, refusals included.
+     */
+    public TokenResponse exchange(String subjectToken, Map<String, String> extra) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", subjectToken,
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token"));
+        form.putAll(extra);
+        return tokenRequest(form);
+    }
+
     /** Client-credentials grant of this (confidential) client's service account. */
     public TokenSet clientCredentials() {
         return tokenRequest(Map.of("grant_type", "client_credentials")).tokens();
@@ -100,46 +115,11 @@ public final class OidcClient {
      * @param extraParameters added to the authorization request (e.g. {@code scope}, {@code prompt})
      */
     public TokenSet authorizationCode(TestUser user, Map<String, String> extraParameters) {
-        // Keycloak marks its login cookies Secure even on http://127.0.0.1 (browsers treat loopback as a secure
-        // context; java.net.CookieManager does not), so the harness carries them itself.
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String verifier = randomToken();
-        String state = randomToken();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", clientId);
-        query.put("redirect_uri", TestRealm.REDIRECT_URI);
-        query.put("response_type", "code");
-        query.put("scope", "openid");
-        query.put("state", state);
-        query.put("code_challenge", s256(verifier));
-        query.put("code_challenge_method", "S256");
-        query.putAll(extraParameters);
-
-        HttpResponse<String> loginPage = Http.send(browser,
-                HttpRequest.newBuilder(endpoint("auth", query)).GET().build());
-        Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
-        if (loginPage.statusCode() != 200 || !action.find()) {
-            throw new AssertionError("expected Keycloak's login form, got " + loginPage.statusCode() + ": "
-                    + loginPage.body());
+        SignIn signIn = signIn(user, extraParameters, null);
+        if (signIn.tokens() == null) {
+            throw new AssertionError("expected a redirect to the client after login, got: " + signIn.page());
         }
-        HttpResponse<String> afterLogin = Http.send(browser, HttpRequest.newBuilder(
-                        URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookiesSetBy(loginPage))
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", user.username(), "password", user.password(), "credentialId", ""))))
-                .build());
-        String location = afterLogin.headers().firstValue("Location").orElse("");
-        if (afterLogin.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
-            throw new AssertionError("expected a redirect to the client after login, got "
-                    + afterLogin.statusCode() + " " + location + ": " + afterLogin.body());
-        }
-        Map<String, String> callback = queryOf(URI.create(location));
-        if (!state.equals(callback.get("state")) || callback.get("code") == null) {
-            throw new AssertionError("bad authorization response: " + location);
-        }
-        return tokenRequest(Map.of("grant_type", "authorization_code", "code", callback.get("code"),
-                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", verifier)).tokens();
+        return signIn.tokens();
     }
 
     /**
@@ -147,55 +127,110 @@ public final class OidcClient {
      * picker page comes, records the scopes it offers and picks {@code pick} (when it is offered).
      */
     public PickerResult authorizationCodeWithPicker(TestUser user, String pick) {
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String verifier = randomToken();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", clientId);
-        query.put("redirect_uri", TestRealm.REDIRECT_URI);
-        query.put("response_type", "code");
-        query.put("scope", "openid");
-        query.put("state", "s");
-        query.put("code_challenge", s256(verifier));
-        query.put("code_challenge_method", "S256");
-        HttpResponse<String> loginPage = Http.send(browser, HttpRequest.newBuilder(endpoint("auth", query)).GET().build());
+        SignIn signIn = signIn(user, Map.of(), pick);
+        return new PickerResult(signIn.offered(), signIn.page(), signIn.tokens());
+    }
+
+    /**
+     * Signs {@code user} in through Keycloak's login form as a browser would, keeping its cookies (so later
+     * {@link #silently} requests ride on the SSO session), answering the scope picker with {@code pick} if it
+     * comes.
+     *
+     * @return the tokens when the flow reached the client, else the page it stopped at
+     */
+    public SignIn signIn(TestUser user, Map<String, String> extraParameters, String pick) {
+        CookieJar cookies = new CookieJar();
+        AuthorizationRequest request = authorizationRequest(extraParameters);
+        HttpResponse<String> loginPage = cookies.send(HttpRequest.newBuilder(request.uri()).GET());
         Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
-        if (!action.find()) {
-            throw new AssertionError("expected Keycloak's login form: " + loginPage.body());
+        if (loginPage.statusCode() != 200 || !action.find()) {
+            throw new AssertionError("expected Keycloak's login form, got " + loginPage.statusCode() + ": "
+                    + loginPage.body());
         }
-        String cookies = cookiesSetBy(loginPage);
-        HttpResponse<String> afterLogin = Http.send(browser, HttpRequest.newBuilder(
-                        URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", user.username(), "password", user.password(), "credentialId", ""))))
-                .build());
-        java.util.List<String> offered = new java.util.ArrayList<>();
-        HttpResponse<String> last = afterLogin;
-        if (afterLogin.statusCode() == 200) {
-            Matcher option = Pattern.compile("name=\"tenancy_scope\" value=\"([^\"]+)\"").matcher(afterLogin.body());
+        HttpResponse<String> last = cookies.send(formPost(action.group(1), Map.of(
+                "username", user.username(), "password", user.password(), "credentialId", "")));
+        List<String> offered = new ArrayList<>();
+        if (last.statusCode() == 200) {
+            Matcher option = Pattern.compile("name=\"tenancy_scope\" value=\"([^\"]+)\"").matcher(last.body());
             while (option.find()) {
                 offered.add(option.group(1));
             }
             Matcher picker = Pattern.compile("<form[^>]*id=\"arbor-scope-form\"[^>]*action=\"([^\"]+)\"")
-                    .matcher(afterLogin.body());
+                    .matcher(last.body());
             if (!picker.find() || pick == null || !offered.contains(pick)) {
-                return new PickerResult(offered, afterLogin.body(), null);
+                return new SignIn(offered, last.body(), null, cookies);
             }
-            last = Http.send(browser, HttpRequest.newBuilder(URI.create(picker.group(1).replace("&amp;", "&")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cookie", cookies)
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("tenancy_scope", pick))))
-                    .build());
+            last = cookies.send(formPost(picker.group(1), Map.of("tenancy_scope", pick)));
         }
         String location = last.headers().firstValue("Location").orElse("");
         if (last.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
-            throw new AssertionError("expected a redirect to the client, got " + last.statusCode() + ": " + last.body());
+            return new SignIn(offered, last.statusCode() + " " + location + ": " + last.body(), null, cookies);
         }
-        String code = queryOf(URI.create(location)).get("code");
-        TokenSet tokens = tokenRequest(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", verifier)).tokens();
-        return new PickerResult(offered, last.body(), tokens);
+        return new SignIn(offered, last.body(), redeem(location, request), cookies);
+    }
+
+    /**
+     * A further authorization request with {@code prompt=none} in the browser session {@code signIn} left: no
+     * login page, the SSO session answers.
+     *
+     * @return the tokens, or the OAuth error Keycloak redirected with
+     */
+    public SilentResult silently(SignIn signIn, Map<String, String> extraParameters) {
+        Map<String, String> parameters = new LinkedHashMap<>(extraParameters);
+        parameters.put("prompt", "none");
+        AuthorizationRequest request = authorizationRequest(parameters);
+        HttpResponse<String> response = signIn.cookies().send(HttpRequest.newBuilder(request.uri()).GET());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
+            throw new AssertionError("expected a redirect to the client, got " + response.statusCode() + ": "
+                    + response.body());
+        }
+        Map<String, String> callback = queryOf(URI.create(location));
+        if (callback.containsKey("error")) {
+            return new SilentResult(null, callback.get("error"));
+        }
+        return new SilentResult(tokenRequest(Map.of("grant_type", "authorization_code", "code", callback.get("code"),
+                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", request.verifier())), null);
+    }
+
+    /** What a sign-in through the login pages ended with; {@code tokens} is null when it stopped at a page. */
+    public record SignIn(List<String> offered, String page, TokenSet tokens, CookieJar cookies) {
+    }
+
+    /**
+     * The answer to a {@code prompt=none} request: the token endpoint's answer to the code it returned, or the OAuth
+     * error the authorization endpoint redirected with.
+     */
+    public record SilentResult(TokenResponse token, String authorizationError) {
+    }
+
+    /**
+     * The cookies of one browser. Keycloak marks its login cookies Secure even on http://127.0.0.1 (browsers treat
+     * loopback as a secure context; java.net.CookieManager does not), so the harness carries them itself.
+     */
+    public static final class CookieJar {
+
+        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        HttpResponse<String> send(HttpRequest.Builder request) {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = Http.send(client, request.build());
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                String[] nameValue = cookie.split(";", 2)[0].split("=", 2);
+                cookies.put(nameValue[0].strip(), nameValue.length > 1 ? nameValue[1] : "");
+            }
+            return response;
+        }
+    }
+
+    private static HttpRequest.Builder formPost(String htmlAction, Map<String, String> fields) {
+        return HttpRequest.newBuilder(URI.create(htmlAction.replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
     }
 
     /** An authorization request for a real browser: where to send it, and the PKCE verifier to redeem its code. */
@@ -218,16 +253,17 @@ public final class OidcClient {
 
     /** Redeems the code in the redirect URL a browser ended at. */
     public TokenSet redeem(String redirectUrl, AuthorizationRequest request) {
-        String code = queryOf(URI.create(redirectUrl)).get("code");
-        if (code == null) {
-            throw new AssertionError("no code in " + redirectUrl);
+        Map<String, String> callback = queryOf(URI.create(redirectUrl));
+        String code = callback.get("code");
+        if (code == null || !queryOf(request.uri()).get("state").equals(callback.get("state"))) {
+            throw new AssertionError("no code or another state in " + redirectUrl);
         }
         return tokenRequest(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", request.verifier())).tokens();
     }
 
     /** What the picker offered (empty when none was shown), the last page, and the tokens if the flow completed. */
-    public record PickerResult(java.util.List<String> offered, String page, TokenSet tokens) {
+    public record PickerResult(List<String> offered, String page, TokenSet tokens) {
     }
 
     /** Any token-endpoint request, authenticated as this client; for asserting refusals as well as grants. */
@@ -242,12 +278,6 @@ public final class OidcClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))
                 .build());
         return new TokenResponse(response.statusCode(), Json.parse(response.body()));
-    }
-
-    private static String cookiesSetBy(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0])
-                .collect(Collectors.joining("; "));
     }
 
     /** A token request with a hand-written form (e.g. a repeated parameter); {@code client_id} included by the caller. */

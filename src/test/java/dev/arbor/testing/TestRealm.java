@@ -75,6 +75,14 @@ public final class TestRealm {
      * makes it a default scope of {@code clientId}, as a realm admin would.
      */
     public void addTenancyClaim(String clientId) {
+        String scopeId = admin().clientScopes().findAll().stream().filter(scope -> "tenancy".equals(scope.getName()))
+                .map(org.keycloak.representations.idm.ClientScopeRepresentation::getId).findFirst()
+                .orElseGet(this::createTenancyClientScope);
+        var client = admin().clients().findByClientId(clientId).get(0);
+        admin().clients().get(client.getId()).addDefaultClientScope(scopeId);
+    }
+
+    private String createTenancyClientScope() {
         var scope = new org.keycloak.representations.idm.ClientScopeRepresentation();
         scope.setName("tenancy");
         scope.setProtocol("openid-connect");
@@ -86,12 +94,32 @@ public final class TestRealm {
         mapper.setConfig(java.util.Map.of("claim.name", "tenancy", "access.token.claim", "true",
                 "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
         scope.setProtocolMappers(List.of(mapper));
-        String scopeId;
         try (Response response = admin().clientScopes().create(scope)) {
-            scopeId = CreatedResponseUtil.getCreatedId(response);
+            return CreatedResponseUtil.getCreatedId(response);
         }
-        var client = admin().clients().findByClientId(clientId).get(0);
-        admin().clients().get(client.getId()).addDefaultClientScope(scopeId);
+    }
+
+    /**
+     * Lets {@code requester} (a confidential client) exchange tokens issued to {@code issuedTo} with Keycloak's
+     * standard token exchange: the exchange is switched on for the requester, and {@code issuedTo}'s tokens name
+     * the requester as an audience.
+     */
+    public void allowTokenExchange(String issuedTo, String requester) {
+        var requesterClient = admin().clients().findByClientId(requester).get(0);
+        var attributes = new java.util.HashMap<>(requesterClient.getAttributes());
+        attributes.put("standard.token.exchange.enabled", "true");
+        requesterClient.setAttributes(attributes);
+        admin().clients().get(requesterClient.getId()).update(requesterClient);
+        var audience = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
+        audience.setName("audience " + requester);
+        audience.setProtocol("openid-connect");
+        audience.setProtocolMapper("oidc-audience-mapper");
+        audience.setConfig(java.util.Map.of("included.client.audience", requester, "access.token.claim", "true",
+                "introspection.token.claim", "true"));
+        var issuer = admin().clients().findByClientId(issuedTo).get(0);
+        try (Response response = admin().clients().get(issuer.getId()).getProtocolMappers().createMapper(audience)) {
+            CreatedResponseUtil.getCreatedId(response);
+        }
     }
 
     /** Applies Arbor's fail-closed executor to every client of the realm (a client profile and an any-client policy). */
@@ -112,18 +140,9 @@ public final class TestRealm {
         }
     }
 
-    /** Makes the realm's browser flow a copy of the built-in one with Arbor's scope picker after the login forms. */
+    /** Makes the realm's browser flow the demo realms' one: sign-in, then Arbor's scope picker. */
     public void addScopePicker() {
-        var flows = admin().flows();
-        flows.copy("browser", java.util.Map.of("newName", "arbor-browser")).close();
-        flows.addExecution("arbor-browser forms", java.util.Map.of("provider", "arbor-scope-picker"));
-        var picker = flows.getExecutions("arbor-browser forms").stream()
-                .filter(execution -> "arbor-scope-picker".equals(execution.getProviderId())).findFirst().orElseThrow();
-        picker.setRequirement("REQUIRED");
-        flows.updateExecutions("arbor-browser forms", picker);
-        var realm = admin().toRepresentation();
-        realm.setBrowserFlow("arbor-browser");
-        admin().update(realm);
+        DemoTenancy.installScopePicker(server.baseUri(), name, server.admin().tokenManager().getAccessTokenString());
     }
 
     /** Turns on storing admin events (with representations), as an auditing realm would. */

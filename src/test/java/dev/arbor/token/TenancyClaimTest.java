@@ -27,4 +27,24 @@ class TenancyClaimTest {
         assertThat(claim.get("roles")).isEqualTo(List.of("admin", "owner"));
         assertThat(claim.get("schema")).isEqualTo(Map.of("id", "skyport", "version", 3));
     }
+
+    @Test
+    void listsTheScopesToSwitchToUpToALimit() {
+        Scope account = new Scope("a", "account", "Acme", List.of(), Map.of());
+        Scope studio = new Scope("w1", "workspace", "Studio", List.of("a"), Map.of());
+        Scope lab = new Scope("w2", "workspace", "Lab", List.of("a"), Map.of());
+        Map<String, Object> claim = new java.util.LinkedHashMap<>();
+
+        TenancyClaim.addSwitchable(claim, List.of(List.of(account, studio), List.of(account, lab)), 5);
+
+        assertThat(claim.get("switchable")).isEqualTo(List.of(
+                Map.of("id", "w1", "type", "workspace", "name", "Studio", "path", List.of("Acme", "Studio")),
+                Map.of("id", "w2", "type", "workspace", "name", "Lab", "path", List.of("Acme", "Lab"))));
+        assertThat(claim).doesNotContainKey("switchableTruncated");
+
+        TenancyClaim.addSwitchable(claim, List.of(List.of(account, studio), List.of(account, lab)), 1);
+
+        assertThat((List<?>) claim.get("switchable")).hasSize(1);
+        assertThat(claim.get("switchableTruncated")).isEqualTo(true);
+    }
 }
