@@ -273,6 +273,75 @@ public final class Policy {
     }
 
     /**
+     * The permissions a user holding only {@code role} at {@code scopeId} would have there, as the tree stands
+     * (inheritance, sealing and prerequisites included; optional permissions left out): one column of the
+     * permission matrix a user interface shows.
+     *
+     * @return empty when the scope is not in the slice or its type has no such role
+     */
+    public Optional<List<String>> permissionsOfRole(String scopeId, String role, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty() || !schema.roles(scope.get().type()).contains(role)) {
+            return Optional.empty();
+        }
+        String someone = "\u0000holder of " + role;
+        TreeSlice hypothetical = new WithMembership(tree, new Membership(someone, scopeId, Set.of(role), Set.of()));
+        BitSet permissions = new Evaluation(schema, hypothetical, someone, scope.get(), false, Trace.OFF)
+                .permissions();
+        return Optional.of(schema.catalog().names(permissions));
+    }
+
+    /**
+     * What {@code principal} may do at {@code scopeId}, and to each of {@code memberIds} there: the answers of
+     * {@link #mayUpdateScope}, {@link #mayDeleteScope}, {@link #mayCreateScope}, {@link #mayListMembers},
+     * {@link #mayGrant} and {@link #mayRevoke}, collected for a user interface.
+     *
+     * @param newcomerId an id no member has, standing for someone invited by e-mail
+     * @return empty when the scope is not in the slice
+     */
+    public Optional<Affordances> affordances(Principal principal, String scopeId, List<String> memberIds,
+            String newcomerId, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> roles = schema.roles(scope.get().type());
+        List<String> children = new ArrayList<>();
+        for (String type : schema.scopeTypes()) {
+            if (schema.mayNest(scope.get().type(), type) && mayCreateScope(principal, scopeId, type, tree).allowed()) {
+                children.add(type);
+            }
+        }
+        List<String> invite = roles.stream()
+                .filter(role -> mayGrant(principal, newcomerId, scopeId, role, false, tree).allowed()).toList();
+        List<Affordances.MemberAffordances> members = new ArrayList<>();
+        for (String memberId : memberIds) {
+            Set<String> held = tree.membership(memberId, scopeId).map(Membership::roles).orElse(Set.of());
+            List<String> grant = new ArrayList<>();
+            List<String> transfer = new ArrayList<>();
+            List<Affordances.RevokeAffordance> revoke = new ArrayList<>();
+            for (String role : roles) {
+                if (held.contains(role)) {
+                    Revocation revocation = mayRevoke(principal, memberId, scopeId, role, false, tree);
+                    if (revocation.allowed()) {
+                        revoke.add(new Affordances.RevokeAffordance(role, revocation.cascade().stream()
+                                .map(Membership::userId).filter(id -> !id.equals(memberId)).distinct().sorted()
+                                .toList()));
+                    }
+                } else if (mayGrant(principal, memberId, scopeId, role, false, tree).allowed()) {
+                    grant.add(role);
+                } else if (mayGrant(principal, memberId, scopeId, role, true, tree).allowed()) {
+                    transfer.add(role);
+                }
+            }
+            members.add(new Affordances.MemberAffordances(memberId, grant, transfer, revoke));
+        }
+        return Optional.of(new Affordances(scopeId, mayUpdateScope(principal, scopeId, tree).allowed(),
+                mayDeleteScope(principal, scopeId, tree).allowed(), children,
+                mayListMembers(principal, scopeId, tree).allowed(), invite, members));
+    }
+
+    /**
      * May {@code principal} withdraw a pending invitation to {@code scopeId} sent by {@code inviterId}? Its sender
      * may, and so may whoever administers the scope's members (realm administrators and member listers).
      */

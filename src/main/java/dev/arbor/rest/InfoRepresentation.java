@@ -1,9 +1,13 @@
 package dev.arbor.rest;
 
 /** Body of {@code GET /realms/{realm}/tenancy/info}. */
-record InfoRepresentation(Arbor arbor, String realm, Schema schema) {
+record InfoRepresentation(Arbor arbor, String realm, Schema schema, Caller caller) {
 
     record Arbor(String version) {
+    }
+
+    /** Who asks: their user id and username, and whether they administer the realm (and so every scope). */
+    record Caller(String userId, String username, boolean realmAdmin) {
     }
 
     /** {@code id}, {@code version} and {@code revision} are null until the realm has a schema. */

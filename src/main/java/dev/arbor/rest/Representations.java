@@ -64,6 +64,17 @@ final class Representations {
         }
     }
 
+    /**
+     * @param permissions every permission of the schema, in its order: the matrix's rows
+     * @param roles the columns: per role, the permissions a holder would have here
+     */
+    record RoleMatrix(String scopeId, String type, List<String> permissions, List<Column> roles) {
+
+        /** @param maxHolders null when the role has no limit */
+        record Column(String name, List<String> permissions, List<String> optional, Integer maxHolders) {
+        }
+    }
+
     record CheckRequest(String userId, String scopeId, String permission, Boolean resourceOwner) {
     }
 

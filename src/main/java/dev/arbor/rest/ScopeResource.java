@@ -1,6 +1,7 @@
 package dev.arbor.rest;
 
 import dev.arbor.core.Access;
+import dev.arbor.core.Affordances;
 import dev.arbor.core.Decision;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
@@ -11,6 +12,7 @@ import dev.arbor.rest.Representations.AccessRepresentation;
 import dev.arbor.rest.Representations.MemberPage;
 import dev.arbor.rest.Representations.MemberRepresentation;
 import dev.arbor.rest.Representations.OptionsChange;
+import dev.arbor.rest.Representations.RoleMatrix;
 import dev.arbor.rest.Representations.RoleChange;
 import dev.arbor.rest.Representations.ScopeRepresentation;
 import dev.arbor.rest.Representations.UpdateScope;
@@ -36,6 +38,9 @@ import org.keycloak.models.UserModel;
 
 /** {@code /tenancy/scopes/{id}}: one scope the caller may see, its members and their roles. */
 public final class ScopeResource {
+
+    /** Stands for someone invited by e-mail when asking which roles the caller may give a newcomer. */
+    private static final String NEWCOMER = "invitee:";
 
     private final TenancyRequest request;
     private final Policy policy;
@@ -208,6 +213,36 @@ public final class ScopeResource {
         Access access = policy.access(new dev.arbor.core.Principal(userId, false), scope.id(), tree(), true)
                 .orElseThrow();
         return AccessRepresentation.of(access, scope, request.store);
+    }
+
+    /**
+     * What the caller may do here and to the members on one page of {@link #members}: the decisions the API makes
+     * when each action is tried, so a user interface offers exactly those.
+     */
+    @GET
+    @Path("actions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Affordances actions(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        List<String> memberIds = members(first, max).members().stream().map(MemberRepresentation::userId).toList();
+        return policy.affordances(request.principal, scope.id(), memberIds, NEWCOMER, tree()).orElseThrow();
+    }
+
+    /**
+     * The roles of this scope's type with the permissions a holder of each would have here, as the tree stands:
+     * the permission matrix, generated from the schema and the tree.
+     */
+    @GET
+    @Path("roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoleMatrix roles() {
+        List<RoleMatrix.Column> columns = new ArrayList<>();
+        for (String role : policy.schema().roles(scope.type())) {
+            columns.add(new RoleMatrix.Column(role,
+                    policy.permissionsOfRole(scope.id(), role, tree()).orElseThrow(),
+                    policy.schema().optionalPermissions(scope.type(), role),
+                    policy.schema().maxHolders(scope.type(), role).stream().boxed().findFirst().orElse(null)));
+        }
+        return new RoleMatrix(scope.id(), scope.type(), policy.schema().permissions(), columns);
     }
 
     private MemberRepresentation member(Membership membership) {

@@ -42,7 +42,9 @@ public final class TenancyResource {
                 schema.map(stored -> new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.ACTIVE,
                                 stored.schemaId(), stored.schemaVersion(), stored.revision()))
                         .orElse(new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.NOT_CONFIGURED, null,
-                                null, null)));
+                                null, null)),
+                new InfoRepresentation.Caller(request.principal.userId(), request.auth.user().getUsername(),
+                        request.principal.realmAdmin()));
     }
 
     @Path("schema")
@@ -71,6 +73,12 @@ public final class TenancyResource {
     public Transfer.ImportResult importDocument(String body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         return new Transfer(TenancyRequest.authenticate(session)).importDocument(body, contentType);
+    }
+
+    /** The tenant admin web app's files; public, see {@link TenantAdminApp}. */
+    @Path("ui")
+    public TenantAdminApp ui() {
+        return new TenantAdminApp(session);
     }
 
     @Path("me")

@@ -216,6 +216,55 @@ class PolicyTest {
     }
 
     @Test
+    void affordancesAreTheAnswersOfTheDecisionsTheApiMakes() {
+        Principal oscar = Principal.user("oscar");
+
+        Affordances atTeam = POLICY.affordances(oscar, "t2", List.of("lee", "zed"), "newcomer", TREE).orElseThrow();
+
+        assertThat(atTeam.members()).extracting(Affordances.MemberAffordances::userId).containsExactly("lee", "zed");
+        assertThat(atTeam.members().get(0).revoke()).containsExactly(
+                new Affordances.RevokeAffordance("lead", List.of("sam")));
+        assertThat(atTeam.members().get(1).grant()).doesNotContain("lead");
+        assertThat(atTeam.members().get(1).transfer()).containsExactly("lead");
+        assertThat(atTeam.createChildren()).containsExactly("squad");
+        for (String userId : List.of("olga", "aud", "vera", "mia", "oscar", "lee", "sam")) {
+            for (String scopeId : List.of("o", "t", "s", "o2", "t2", "s2")) {
+                Principal caller = Principal.user(userId);
+                List<String> members = TREE.members(scopeId).stream().map(Membership::userId).toList();
+                Affordances affordances = POLICY.affordances(caller, scopeId, members, "newcomer", TREE)
+                        .orElseThrow();
+                assertThat(affordances.update()).isEqualTo(POLICY.mayUpdateScope(caller, scopeId, TREE).allowed());
+                assertThat(affordances.listMembers())
+                        .isEqualTo(POLICY.mayListMembers(caller, scopeId, TREE).allowed());
+                for (Affordances.MemberAffordances member : affordances.members()) {
+                    for (String role : POLICY.schema().roles(TREE.scope(scopeId).orElseThrow().type())) {
+                        boolean held = TREE.membership(member.userId(), scopeId).orElseThrow().roles().contains(role);
+                        assertThat(member.grant().contains(role)).as("%s grants %s to %s at %s", userId, role,
+                                member.userId(), scopeId).isEqualTo(!held && POLICY.mayGrant(caller,
+                                        member.userId(), scopeId, role, false, TREE).allowed());
+                        assertThat(member.revoke().stream().anyMatch(r -> r.role().equals(role)))
+                                .isEqualTo(held && POLICY.mayRevoke(caller, member.userId(), scopeId, role, false,
+                                        TREE).allowed());
+                    }
+                }
+            }
+        }
+        assertThat(POLICY.affordances(oscar, "nowhere", List.of(), "newcomer", TREE)).isEmpty();
+    }
+
+    @Test
+    void aRolesPermissionsAtAScopeAreWhatAHolderWouldGetThere() {
+        assertThat(POLICY.permissionsOfRole("s", "member", TREE)).contains(List.of("app:docs:view"));
+        assertThat(POLICY.permissionsOfRole("t", "lead", TREE).orElseThrow())
+                .containsExactlyInAnyOrderElementsOf(POLICY.schema().permissions());
+        assertThat(POLICY.permissionsOfRole("o", "premium", TREE)).as("gold tier, seats left: the condition holds")
+                .contains(List.of("app:settings:edit"));
+        assertThat(POLICY.permissionsOfRole("o2", "premium", TREE)).as("silver tier").contains(List.of());
+        assertThat(POLICY.permissionsOfRole("s", "emperor", TREE)).isEmpty();
+        assertThat(TREE.members("s")).extracting(Membership::userId).as("nothing stored").containsExactly("mia");
+    }
+
+    @Test
     void invitationsAreWithdrawnByTheirSenderOrWhoeverAdministersTheMembers() {
         assertThat(POLICY.mayWithdrawInvitation(Principal.user("vera"), "s", "vera", TREE).allowed()).isTrue();
         assertThat(POLICY.mayWithdrawInvitation(Principal.user("mia"), "s", "vera", TREE).allowed()).isFalse();

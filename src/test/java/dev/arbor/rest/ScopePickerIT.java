@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.OidcClient.PickerResult;
 import dev.arbor.testing.OidcClient.SignIn;
 import dev.arbor.testing.OidcClient.SilentResult;
@@ -85,6 +86,24 @@ class ScopePickerIT {
         assertThat(activeScope(renewed.token().tokens())).as("no scope named: the session's scope stays")
                 .isEqualTo(world.ws1);
         assertThat(activeScope(refreshed)).as("one client session, one active scope").isEqualTo(world.ws1);
+    }
+
+    @Test
+    void aSecondAppOnTheSameSsoSessionAsksForTheScopeOrTakesTheOneItNames(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        OidcClient otherApp = world.realm.createPublicClient("other-app");
+        world.realm.addTenancyClaim("other-app");
+        SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
+
+        SilentResult unnamed = otherApp.silently(signIn, Map.of());
+        SilentResult named = otherApp.silently(signIn, Map.of("tenancy_scope", world.ws1));
+
+        assertThat(unnamed.authorizationError()).as("the picker needs the user").isEqualTo("login_required");
+        assertThat(activeScope(named.token().tokens())).isEqualTo(world.ws1);
+        assertThat(activeScope(world.app.refresh(signIn.tokens().refreshToken()))).as("the first app's session")
+                .isEqualTo(world.ws2);
     }
 
     @Test

@@ -31,8 +31,10 @@ public final class DemoRealms {
 
     /** Imports {@code realm-export/<seed>.json} as {@code <seed>-<random>}, without its tenancy; the new name. */
     public static String importUnderUniqueName(KeycloakServer server, String seed) {
-        ObjectNode realm = (ObjectNode) RealmExports.read(RealmExports.directory().resolve(seed + ".json"));
         String name = seed + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // the tenant admin app's client names its realm in its URLs
+        ObjectNode realm = (ObjectNode) Json.parse(RealmExports.read(RealmExports.directory().resolve(seed + ".json"))
+                .toString().replace("/realms/" + seed + "/", "/realms/" + name + "/"));
         realm.put("realm", name);
         server.admin().realms().create(new ObjectMapper().convertValue(realm, RealmRepresentation.class));
         return name;

@@ -75,28 +75,7 @@ public final class TestRealm {
      * makes it a default scope of {@code clientId}, as a realm admin would.
      */
     public void addTenancyClaim(String clientId) {
-        String scopeId = admin().clientScopes().findAll().stream().filter(scope -> "tenancy".equals(scope.getName()))
-                .map(org.keycloak.representations.idm.ClientScopeRepresentation::getId).findFirst()
-                .orElseGet(this::createTenancyClientScope);
-        var client = admin().clients().findByClientId(clientId).get(0);
-        admin().clients().get(client.getId()).addDefaultClientScope(scopeId);
-    }
-
-    private String createTenancyClientScope() {
-        var scope = new org.keycloak.representations.idm.ClientScopeRepresentation();
-        scope.setName("tenancy");
-        scope.setProtocol("openid-connect");
-        scope.setDescription("Arbor: the active tenancy scope");
-        var mapper = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
-        mapper.setName("tenancy");
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper("arbor-tenancy-mapper");
-        mapper.setConfig(java.util.Map.of("claim.name", "tenancy", "access.token.claim", "true",
-                "id.token.claim", "true", "userinfo.token.claim", "true", "introspection.token.claim", "true"));
-        scope.setProtocolMappers(List.of(mapper));
-        try (Response response = admin().clientScopes().create(scope)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
+        setup().addTenancyClaim(clientId);
     }
 
     /**
@@ -142,7 +121,11 @@ public final class TestRealm {
 
     /** Makes the realm's browser flow the demo realms' one: sign-in, then Arbor's scope picker. */
     public void addScopePicker() {
-        DemoTenancy.installScopePicker(server.baseUri(), name, server.admin().tokenManager().getAccessTokenString());
+        setup().installScopePicker();
+    }
+
+    private RealmSetup setup() {
+        return new RealmSetup(server.baseUri(), name, server.admin().tokenManager().getAccessTokenString());
     }
 
     /** Turns on storing admin events (with representations), as an auditing realm would. */
