@@ -9,14 +9,24 @@ import java.util.List;
  * @param createChildren scope types the caller may create directly below
  * @param invite roles the caller may give someone who is not a member yet (by invitation)
  * @param members what the caller may do to each member asked about
+ * @param takeBack the owner role, when the caller may take it back
  */
 public record Affordances(String scopeId, boolean update, boolean delete, List<String> createChildren,
-        boolean listMembers, List<String> invite, List<MemberAffordances> members) {
+        boolean listMembers, List<String> invite, List<MemberAffordances> members, List<TakeBack> takeBack) {
 
     public Affordances {
         createChildren = List.copyOf(createChildren);
         invite = List.copyOf(invite);
         members = List.copyOf(members);
+        takeBack = List.copyOf(takeBack);
+    }
+
+    /**
+     * The scope's owner role, which the caller may take back from its holder even where sealing hides the members
+     * (a SkyPort account owner taking a workspace back): who holds it, and how many memberships the cascade
+     * removes with it, as a count, since the caller may not see them.
+     */
+    public record TakeBack(String role, String holderId, int removes) {
     }
 
     /**

@@ -336,9 +336,20 @@ public final class Policy {
             }
             members.add(new Affordances.MemberAffordances(memberId, grant, transfer, revoke));
         }
+        List<Affordances.TakeBack> takeBack = new ArrayList<>();
+        Optional<String> owner = schema.ownerRole(scope.get().type());
+        if (owner.isPresent()) {
+            for (String holder : new TreeSet<>(tree.holders(scopeId, owner.get()))) {
+                Revocation revocation = mayRevoke(principal, holder, scopeId, owner.get(), false, tree);
+                if (revocation.allowed()) {
+                    takeBack.add(new Affordances.TakeBack(owner.get(), holder, (int) revocation.cascade().stream()
+                            .filter(membership -> !membership.userId().equals(holder)).count()));
+                }
+            }
+        }
         return Optional.of(new Affordances(scopeId, mayUpdateScope(principal, scopeId, tree).allowed(),
                 mayDeleteScope(principal, scopeId, tree).allowed(), children,
-                mayListMembers(principal, scopeId, tree).allowed(), invite, members));
+                mayListMembers(principal, scopeId, tree).allowed(), invite, members, takeBack));
     }
 
     /**

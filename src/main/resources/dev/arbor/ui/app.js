@@ -128,6 +128,7 @@ async function scopePage(scopeId, first = 0) {
     h('h1', {}, scope.name, ' ', h('span', { class: 'badge' }, scope.type)),
     childrenSection(scope, children, actions),
     membersSection(scope, members, byUser, usernames, first),
+    takeBackSection(scope, actions, usernames),
     invitationsSection(scope, invitations, actions),
     explainSection(scope, members, matrix),
     matrixSection(matrix));
@@ -193,6 +194,25 @@ function memberRow(scope, member, allowed, usernames) {
     h('td', { 'data-label': 'Roles' }, roles.length ? roles : '—'),
     h('td', { 'data-label': 'Optional permissions' }, member.options.length ? member.options.join(', ') : '—'),
     h('td', { 'data-label': 'Give a role' }, grant));
+}
+
+/** Taking back a scope whose owner the caller may remove without seeing its members (sealing). */
+function takeBackSection(scope, actions, usernames) {
+  const hidden = actions.takeBack.filter(entry => !usernames.has(entry.holderId));
+  if (!hidden.length) {
+    return null;
+  }
+  return h('section', { 'aria-labelledby': 'take-back-title', id: 'take-back' },
+    h('h2', { id: 'take-back-title' }, 'Ownership'),
+    hidden.map(entry => h('p', {}, `This ${scope.type} has its own ${entry.role}. `,
+      h('button', { type: 'button', class: 'danger', dataset: { action: 'take-back', role: entry.role }, onClick: async () => {
+        const text = `Take ${scope.name} back? Its ${entry.role} loses the role` + (entry.removes
+          ? ` and ${entry.removes} user(s) will be removed with it.` : '.');
+        if (await confirmDialog(text)) {
+          act(() => api(`scopes/${encodeURIComponent(scope.id)}/members/${encodeURIComponent(entry.holderId)}/roles/${encodeURIComponent(entry.role)}`,
+            { method: 'DELETE' }), `${scope.name} taken back; ${entry.removes} user(s) removed with it.`);
+        }
+      } }, `Take ${scope.name} back`))));
 }
 
 async function revoke(scope, member, name, role, removes, usernames) {

@@ -226,7 +226,12 @@ class PolicyTest {
                 new Affordances.RevokeAffordance("lead", List.of("sam")));
         assertThat(atTeam.members().get(1).grant()).doesNotContain("lead");
         assertThat(atTeam.members().get(1).transfer()).containsExactly("lead");
-        assertThat(atTeam.createChildren()).containsExactly("squad");
+        assertThat(atTeam.createChildren()).as("squad names no createPermission").isEmpty();
+        assertThat(POLICY.affordances(Principal.realmAdmin("root"), "t2", List.of(), "newcomer", TREE).orElseThrow()
+                .createChildren()).containsExactly("squad");
+        assertThat(atTeam.takeBack()).containsExactly(new Affordances.TakeBack("lead", "lee", 1));
+        assertThat(POLICY.affordances(Principal.user("sam"), "t2", List.of(), "newcomer", TREE).orElseThrow()
+                .takeBack()).as("a squad member may not take the team back").isEmpty();
         for (String userId : List.of("olga", "aud", "vera", "mia", "oscar", "lee", "sam")) {
             for (String scopeId : List.of("o", "t", "s", "o2", "t2", "s2")) {
                 Principal caller = Principal.user(userId);

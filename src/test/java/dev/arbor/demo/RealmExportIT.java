@@ -38,8 +38,10 @@ class RealmExportIT {
         JsonNode realm = RealmExports.read(file);
         String name = DemoRealms.importUnderUniqueName(server, seed);
         try {
-            JsonNode first = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
-            JsonNode second = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed).orElseThrow();
+            JsonNode first = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed,
+                    server.admin().tokenManager().getAccessTokenString()).orElseThrow();
+            JsonNode second = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed,
+                    server.admin().tokenManager().getAccessTokenString()).orElseThrow();
 
             assertThat(first.path("scopesCreated").asInt()).as(seed + " creates its tree").isPositive();
             assertThat(second.path("unchanged").asBoolean()).as(seed + ": a second import changes nothing").isTrue();

@@ -42,10 +42,12 @@ public final class Demo {
         server.awaitReady(URI.create("http://" + host + ":" + managementPort + "/health/ready"), Duration.ofMinutes(5));
 
         URI base = URI.create("http://" + host + ":" + httpPort);
+        String keycloakAdmin = RealmSetup.masterAdminToken(base, DistributionServer.ADMIN_USERNAME,
+                DistributionServer.ADMIN_PASSWORD);
         for (Path file : realmFiles) {
             String realm = RealmExports.read(file).path("realm").asText();
             String seed = file.getFileName().toString().replaceFirst("\\.json$", "");
-            DemoTenancy.apply(base, realm, RealmExports.directory(), seed).ifPresent(result -> Log.info(
+            DemoTenancy.apply(base, realm, RealmExports.directory(), seed, keycloakAdmin).ifPresent(result -> Log.info(
                     "tenancy of realm " + realm + " loaded: " + result));
         }
         System.out.println(banner(settings, "http://localhost:" + httpPort, realmFiles));

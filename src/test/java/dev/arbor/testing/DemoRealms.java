@@ -19,7 +19,8 @@ public final class DemoRealms {
     public String realm(KeycloakServer server, String seed) {
         return bySeed.computeIfAbsent(seed, name -> {
             String realm = importUnderUniqueName(server, name);
-            DemoTenancy.apply(server.baseUri(), realm, RealmExports.directory(), name).orElseThrow();
+            DemoTenancy.apply(server.baseUri(), realm, RealmExports.directory(), name,
+                    server.admin().tokenManager().getAccessTokenString()).orElseThrow();
             return realm;
         });
     }

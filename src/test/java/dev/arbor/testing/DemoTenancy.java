@@ -27,10 +27,13 @@ public final class DemoTenancy {
     }
 
     /**
+     * @param keycloakAdminToken a token for Keycloak's admin API (the master realm's administrator), for the
+     *     client scope and the login flow; the tenancy itself is loaded as the realm's own administrator
      * @return the import's answer, or empty when the seed has no schema or tenancy file
      * @throws IllegalStateException when Keycloak or Arbor refuses
      */
-    public static Optional<JsonNode> apply(URI baseUri, String realm, Path exportDir, String seed) {
+    public static Optional<JsonNode> apply(URI baseUri, String realm, Path exportDir, String seed,
+            String keycloakAdminToken) {
         Path schema = exportDir.resolve("schemas").resolve(seed + ".yaml");
         Path tenancy = exportDir.resolve("tenancy").resolve(seed + ".yaml");
         if (!Files.isRegularFile(schema) || !Files.isRegularFile(tenancy)) {
@@ -39,7 +42,7 @@ public final class DemoTenancy {
         String token = adminToken(baseUri, realm);
         send(baseUri, realm, "PUT", "schema", read(schema), token);
         JsonNode imported = Json.parse(send(baseUri, realm, "POST", "import", read(tenancy), token));
-        RealmSetup setup = new RealmSetup(baseUri, realm, token);
+        RealmSetup setup = new RealmSetup(baseUri, realm, keycloakAdminToken);
         setup.addTenancyClaim(CLIENT);
         setup.installScopePicker();
         return Optional.of(imported);

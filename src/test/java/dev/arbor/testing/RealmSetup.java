@@ -28,6 +28,22 @@ public final class RealmSetup {
         this.token = token;
     }
 
+    /** A token of the master realm's administrator for Keycloak's admin API (client {@code admin-cli}). */
+    public static String masterAdminToken(URI baseUri, String username, String password) {
+        HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(
+                        URI.create(baseUri + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("cannot log in to the master realm as " + username + ": "
+                    + response.body());
+        }
+        return Json.parse(response.body()).path("access_token").asText();
+    }
+
     /**
      * Gives {@code clientId}'s tokens the tenancy claim: creates the client scope {@code tenancy} holding Arbor's
      * mapper (claim {@code tenancy} in the access and ID tokens, userinfo and introspection) when the realm lacks

@@ -1,0 +1,194 @@
+package dev.arbor.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.Browser;
+import dev.arbor.testing.DemoRealms;
+import dev.arbor.testing.KeycloakServer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The tenant admin web app at {@code /realms/{realm}/tenancy/ui/}, in a real headless Chromium against the demo
+ * realms, as their users would use it. Screenshots of every step go to {@code target/screenshots/}.
+ */
+@ArborIT
+class TenantAdminAppBrowserIT {
+
+    private static final DemoRealms REALMS = new DemoRealms();
+
+    @Test
+    void skyportAccountOwnerHandsAWorkspaceOverAndTakesItBack(KeycloakServer server) {
+        String realm = REALMS.realm(server, "skyport");
+        String workspace;
+        try (App alice = App.signIn(server, realm, "alice")) {
+            alice.click(By.partialLinkText("Acme Broadcast"));
+            alice.waitFor(By.id("create-form"));
+            alice.type(By.id("create-name"), "Studio C");
+            alice.submit(By.id("create-form"));
+            alice.waitForNotice("Studio C created.");
+            alice.click(By.partialLinkText("Studio C"));
+            alice.waitFor(By.id("invite-form"));
+            workspace = alice.currentScope();
+            alice.invite("erin@skyport.example", "owner");
+            alice.waitForNotice("Invitation sent to erin@skyport.example.");
+            alice.screenshot("app-1-account-owner-invites-workspace-owner");
+        }
+        try (App erin = App.signIn(server, realm, "erin")) {
+            erin.click(By.cssSelector("#my-invitations [data-action=accept]"));
+            erin.waitForNotice("You joined Studio C.");
+            erin.open(workspace);
+            erin.waitFor(By.id("invite-form"));
+            assertThat(erin.texts(By.cssSelector("#invite-form input[name=role]"), "value")).contains("admin");
+            erin.invite("frank@skyport.example", "admin");
+            erin.waitForNotice("Invitation sent to frank@skyport.example.");
+            erin.screenshot("app-2-workspace-owner-invites-admin");
+        }
+        try (App frank = App.signIn(server, realm, "frank")) {
+            frank.click(By.cssSelector("#my-invitations [data-action=accept]"));
+            frank.waitForNotice("You joined Studio C.");
+        }
+        try (App alice = App.signIn(server, realm, "alice")) {
+            alice.open(workspace);
+            alice.waitFor(By.id("take-back"));
+            assertThat(alice.driver().findElements(By.cssSelector("#members tr[data-user=erin]")))
+                    .as("sealed: the account owner no longer sees the workspace's users").isEmpty();
+            assertThat(alice.driver().findElements(By.cssSelector("#members tr[data-user=frank]"))).isEmpty();
+            alice.explain("alice", "subscriptions:subscriptions:stop");
+            assertThat(alice.text(By.id("explain-result"))).startsWith("Not allowed");
+            alice.screenshot("app-3-account-owner-sealed-out");
+
+            alice.click(By.cssSelector("[data-action=take-back]"));
+            assertThat(alice.text(By.id("confirm-text"))).contains("1 user(s) will be removed");
+            alice.screenshot("app-4-take-back-confirmation");
+            alice.click(By.id("confirm-ok"));
+            alice.waitForNotice("Studio C taken back; 1 user(s) removed with it.");
+            alice.explain("alice", "subscriptions:subscriptions:stop");
+            assertThat(alice.text(By.id("explain-result"))).startsWith("Allowed");
+            assertThat(alice.driver().findElements(By.cssSelector("#members tbody tr"))).isEmpty();
+            alice.screenshot("app-5-taken-back");
+        }
+    }
+
+    @AfterAll
+    static void removeRealms(KeycloakServer server) {
+        REALMS.close(server);
+    }
+
+    /** One user's browser on the app. */
+    static final class App implements AutoCloseable {
+
+        private final Browser browser;
+        private final String base;
+        private final String username;
+
+        private App(Browser browser, String base, String username) {
+            this.browser = browser;
+            this.base = base;
+            this.username = username;
+        }
+
+        /** Opens the app, signs in through Keycloak's login page (demo passwords equal usernames). */
+        static App signIn(KeycloakServer server, String realm, String username) {
+            Browser browser = Browser.open();
+            App app = new App(browser, server.baseUri() + "/realms/" + realm + "/tenancy/ui/", username);
+            browser.driver().get(app.base);
+            app.waitFor(By.id("kc-form-login"));
+            app.type(By.id("username"), username);
+            app.type(By.id("password"), username);
+            app.click(By.id("kc-login"));
+            app.wait(driver -> driver.findElement(By.cssSelector("#view h1")).getText().equals("Your tenancy"));
+            return app;
+        }
+
+        org.openqa.selenium.chrome.ChromeDriver driver() {
+            return browser.driver();
+        }
+
+        void open(String scopeId) {
+            driver().get(base + "#/scopes/" + scopeId);
+            waitFor(By.id("members-title"));
+        }
+
+        String currentScope() {
+            String url = driver().getCurrentUrl();
+            return url.substring(url.indexOf("#/scopes/") + "#/scopes/".length());
+        }
+
+        void invite(String email, String role) {
+            type(By.id("invite-email"), email);
+            click(By.cssSelector("#invite-form input[name=role][value='" + role + "']"));
+            submit(By.id("invite-form"));
+        }
+
+        void explain(String username, String permission) {
+            new Select(driver().findElement(By.id("explain-user"))).selectByVisibleText(username);
+            new Select(driver().findElement(By.id("explain-permission"))).selectByValue(permission);
+            driver().findElement(By.cssSelector("#explain-form button[type=submit]")).click();
+            wait(driver -> !driver.findElement(By.id("explain-result")).getText().isBlank());
+        }
+
+        void click(By element) {
+            wait(ExpectedConditions.elementToBeClickable(element)).click();
+        }
+
+        void type(By element, String text) {
+            WebElement field = waitFor(element);
+            field.clear();
+            field.sendKeys(text);
+        }
+
+        void submit(By form) {
+            waitFor(form).findElement(By.cssSelector("button[type=submit]")).click();
+        }
+
+        WebElement waitFor(By element) {
+            return wait(ExpectedConditions.visibilityOfElementLocated(element));
+        }
+
+        void waitForNotice(String text) {
+            wait(driver -> {
+                String notice = driver.findElement(By.id("notice")).getText();
+                if (notice.contains("Not allowed") || driver.findElement(By.id("notice")).getAttribute("class")
+                        .contains("error")) {
+                    throw new AssertionError("the app reported an error: " + notice);
+                }
+                return notice.contains(text);
+            });
+        }
+
+        String text(By element) {
+            return waitFor(element).getText();
+        }
+
+        List<String> texts(By elements, String attribute) {
+            return driver().findElements(elements).stream().map(element -> element.getAttribute(attribute)).toList();
+        }
+
+        <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+            return new WebDriverWait(driver(), Duration.ofSeconds(15)).until(condition);
+        }
+
+        void screenshot(String name) {
+            browser.screenshot(name);
+        }
+
+        /** Closes the browser, keeping its last page as {@code app-last-<user>.png} (the place of a failure). */
+        @Override
+        public void close() {
+            try {
+                browser.screenshot("app-last-" + username);
+            } finally {
+                browser.close();
+            }
+        }
+    }
+}
