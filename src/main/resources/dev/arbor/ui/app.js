@@ -28,14 +28,25 @@ function failure(error) {
   say([h('strong', {}, error.message), details, problems], 'error');
 }
 
-/** Runs an action the user asked for, says how it went, then shows the view again with fresh data. */
+let pendingNotice = null;
+
+/**
+ * Runs an action the user asked for, shows the view again with fresh data and says how it went; when the view is
+ * gone with the action (the user left the scope), goes home and says it there.
+ */
 async function act(run, success) {
   try {
     await run();
-    await route();
-    say(success);
   } catch (error) {
     failure(error);
+    return;
+  }
+  try {
+    await route();
+    say(success);
+  } catch (gone) {
+    pendingNotice = success;
+    location.hash = '#/';
   }
 }
 
@@ -146,6 +157,9 @@ function childrenSection(scope, children, actions) {
   h('label', { for: 'create-name', class: 'visually-hidden' }, 'Name'),
   h('input', { id: 'create-name', name: 'name', required: true, maxlength: 255, placeholder: 'Name' }),
   h('button', { type: 'submit' }, 'Create')) : null;
+  if (!children.length && !form) {
+    return null;
+  }
   return h('section', { 'aria-labelledby': 'children-title' },
     h('h2', { id: 'children-title' }, 'Inside'),
     children.length ? h('ul', { class: 'tree', id: 'children' }, children.map(child => h('li', {}, scopeLink(child))))
@@ -171,10 +185,12 @@ function membersSection(scope, page, byUser, usernames, first) {
 function memberRow(scope, member, allowed, usernames) {
   const name = member.username || member.userId;
   const revocable = new Map(allowed.revoke.map(entry => [entry.role, entry.removes]));
+  const self = member.userId === info.caller.userId;
   const roles = member.roles.map(role => h('span', { class: 'chip', dataset: { role } }, role,
     revocable.has(role) ? h('button', {
-      type: 'button', class: 'chip-remove', dataset: { action: 'revoke', role },
-      'aria-label': `Take back ${role} from ${name}`,
+      type: 'button', class: 'chip-remove', dataset: { action: 'revoke', role, self: self ? 'true' : undefined },
+      'aria-label': self ? `Give up your role ${role}` : `Take back ${role} from ${name}`,
+      title: self ? `Give up your role ${role}` : `Take back ${role} from ${name}`,
       onClick: () => revoke(scope, member, name, role, revocable.get(role), usernames),
     }, '×') : null));
   const offers = [...allowed.grant.map(role => ({ role, transfer: false })), ...allowed.transfer.map(role => ({ role, transfer: true }))];
@@ -217,7 +233,8 @@ function takeBackSection(scope, actions, usernames) {
 
 async function revoke(scope, member, name, role, removes, usernames) {
   const others = removes.map(id => usernames.get(id) || id);
-  const text = removes.length
+  const text = member.userId === info.caller.userId
+    ? `Give up your role ${role} here? You may no longer see this ${scope.type} afterwards.` : removes.length
     ? `Take back ${role} from ${name}? ${removes.length} user(s) will be removed with it: ${others.join(', ')}.`
     : `Take back ${role} from ${name}?`;
   if (!(await confirmDialog(text))) {
@@ -369,6 +386,10 @@ async function show() {
   clearNotice();
   try {
     await route();
+    if (pendingNotice) {
+      say(pendingNotice);
+      pendingNotice = null;
+    }
     view.focus({ preventScroll: true });
   } catch (error) {
     replace(view, h('h1', {}, 'Something went wrong'), h('p', {}, error.message),

@@ -31,12 +31,12 @@ class TenantAdminAppBrowserIT {
         String workspace;
         try (App alice = App.signIn(server, realm, "alice")) {
             alice.click(By.partialLinkText("Acme Broadcast"));
-            alice.waitFor(By.id("create-form"));
+            alice.waitForHeading("Acme Broadcast");
             alice.type(By.id("create-name"), "Studio C");
             alice.submit(By.id("create-form"));
             alice.waitForNotice("Studio C created.");
             alice.click(By.partialLinkText("Studio C"));
-            alice.waitFor(By.id("invite-form"));
+            alice.waitForHeading("Studio C");
             workspace = alice.currentScope();
             alice.invite("erin@skyport.example", "owner");
             alice.waitForNotice("Invitation sent to erin@skyport.example.");
@@ -78,6 +78,49 @@ class TenantAdminAppBrowserIT {
         }
     }
 
+    @Test
+    void anEschatCustomerTechnicalUserSeesTheCustomerReadOnlyAndEveryButtonWorks(KeycloakServer server) {
+        String realm = REALMS.realm(server, "eschat");
+        try (App tess = App.signIn(server, realm, "tess")) {
+            tess.click(By.partialLinkText("Metro Fire"));
+            tess.waitForHeading("Metro Fire");
+            tess.screenshot("app-eschat-customer-technical");
+
+            assertThat(tess.driver().findElements(By.cssSelector("#create-form, #invite-form, [data-action=grant],"
+                    + " [data-action=revoke]:not([data-self]), [data-action=take-back]")))
+                    .as("read-only: nothing of others to change").isEmpty();
+            assertThat(tess.driver().findElements(By.cssSelector("#view button")))
+                    .extracting(button -> button.getText().equals("×") ? button.getAttribute("title")
+                            : button.getText())
+                    .containsExactly("Give up your role customer-technical", "Explain");
+
+            tess.explain("tess", "users:users:edit");
+            assertThat(tess.text(By.id("explain-result"))).startsWith("Allowed");
+            tess.click(By.cssSelector("[data-action=revoke][data-self]"));
+            tess.click(By.id("confirm-ok"));
+            tess.waitForNotice("customer-technical taken back from tess.");
+            assertThat(tess.text(By.id("view"))).as("she left the customer: home again")
+                    .contains("You hold no role anywhere yet");
+        }
+    }
+
+    @Test
+    void itWorksAtAPhonesWidth(KeycloakServer server) {
+        String realm = REALMS.realm(server, "skyport");
+        try (App carol = App.signIn(server, realm, "carol")) {
+            carol.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            carol.click(By.partialLinkText("Studio A"));
+            carol.waitForHeading("Studio A");
+
+            Long overflow = (Long) carol.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("no sideways scrolling").isLessThanOrEqualTo(0L);
+            assertThat(carol.driver().findElement(By.cssSelector("#members tr[data-user=dave] [data-action=grant]"))
+                    .isDisplayed()).isTrue();
+            carol.screenshot("app-phone-width");
+        }
+    }
+
     @AfterAll
     static void removeRealms(KeycloakServer server) {
         REALMS.close(server);
@@ -115,7 +158,8 @@ class TenantAdminAppBrowserIT {
 
         void open(String scopeId) {
             driver().get(base + "#/scopes/" + scopeId);
-            waitFor(By.id("members-title"));
+            wait(driver -> driver.getCurrentUrl().contains(scopeId)
+                    && !driver.findElements(By.id("members-title")).isEmpty());
         }
 
         String currentScope() {
@@ -136,8 +180,19 @@ class TenantAdminAppBrowserIT {
             wait(driver -> !driver.findElement(By.id("explain-result")).getText().isBlank());
         }
 
+        /** Clicks {@code element}, finding it again if the app re-rendered it meanwhile. */
         void click(By element) {
-            wait(ExpectedConditions.elementToBeClickable(element)).click();
+            new WebDriverWait(driver(), Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                    .until(driver -> {
+                        WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(driver);
+                        if (clickable == null) {
+                            return false;
+                        }
+                        clickable.click();
+                        return true;
+                    });
         }
 
         void type(By element, String text) {
@@ -148,6 +203,11 @@ class TenantAdminAppBrowserIT {
 
         void submit(By form) {
             waitFor(form).findElement(By.cssSelector("button[type=submit]")).click();
+        }
+
+        /** Waits until the app shows the page titled {@code name} (the previous page may look alike). */
+        void waitForHeading(String name) {
+            wait(driver -> driver.findElement(By.cssSelector("#view h1")).getText().startsWith(name));
         }
 
         WebElement waitFor(By element) {
