@@ -5,12 +5,10 @@ import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
-import dev.arbor.core.Decision;
-import dev.arbor.core.Principal;
 import dev.arbor.rest.Representations.AccessRepresentation;
 import dev.arbor.rest.Representations.InvitationRepresentation;
-import dev.arbor.store.ConflictException;
 import dev.arbor.store.Invitation;
+import dev.arbor.store.InvitationAcceptance;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -85,30 +83,15 @@ public final class MeResource {
         Invitation invitation = openInvitation(invitationId);
         Policy policy = request.policy();
         TreeSlice tree = request.store.slice();
-        UserModel inviter = request.session.users().getUserById(request.realm, invitation.inviterId());
-        if (inviter == null) {
-            throw ApiException.forbidden("The user who sent invitation " + invitationId + " no longer exists");
+        InvitationAcceptance.Outcome outcome = InvitationAcceptance.accept(request.session, request.realm,
+                request.store, policy, invitation, request.principal.userId());
+        if (outcome instanceof InvitationAcceptance.Refused refused) {
+            throw ApiException.denied(refused.decision(), "roles");
         }
-        Principal sender = new Principal(inviter.getId(), TenancyRequest.isRealmAdmin(request.realm, inviter));
-        String me = request.principal.userId();
-        for (String role : invitation.roles()) {
-            Decision decision = policy.mayGrant(sender, me, invitation.scopeId(), role, false, tree);
-            if (!decision.allowed()) {
-                throw ApiException.denied(new Decision(false, decision.reason(), prefixed(decision)), "roles");
-            }
+        if (outcome instanceof InvitationAcceptance.Conflict conflict) {
+            throw ApiException.conflict(conflict.message(), List.of());
         }
-        if (!request.store.decide(invitationId, Invitation.ACCEPTED, me)) {
-            throw ApiException.conflict("Invitation " + invitationId + " was decided meanwhile", List.of());
-        }
-        Scope scope = tree.scope(invitation.scopeId()).orElseThrow();
-        for (String role : invitation.roles()) {
-            try {
-                request.store.grant(me, scope.id(), role,
-                        policy.schema().maxHolders(scope.type(), role).orElse(Integer.MAX_VALUE));
-            } catch (ConflictException e) {
-                throw ApiException.conflict(e.getMessage(), List.of());
-            }
-        }
+        Scope scope = ((InvitationAcceptance.Accepted) outcome).scope();
         request.audit(OperationType.ACTION, InvitationRepresentation.of(invitation, tree),
                 "tenancy", "me", "invitations", invitationId, "accept");
         return AccessRepresentation.of(access(policy, request.store.slice(), scope, false), scope, request.store);
@@ -138,13 +121,6 @@ public final class MeResource {
     private String verifiedEmail() {
         UserModel user = request.auth.user();
         return user.isEmailVerified() && user.getEmail() != null ? user.getEmail().strip() : null;
-    }
-
-    private static List<String> prefixed(Decision decision) {
-        List<String> why = new java.util.ArrayList<>();
-        why.add("the invitation's sender may no longer grant this:");
-        why.addAll(decision.explanation());
-        return why;
     }
 
     private Access access(Policy policy, TreeSlice tree, Scope scope, boolean explain) {

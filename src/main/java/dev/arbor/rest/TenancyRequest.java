@@ -3,18 +3,16 @@ package dev.arbor.rest;
 import dev.arbor.core.Decision;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
+import dev.arbor.store.InvitationAcceptance;
 import dev.arbor.store.Policies;
+import dev.arbor.store.TenancyAudit;
 import dev.arbor.store.TenancyStore;
 import java.util.List;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * One authenticated API call: who calls (resolved once), in which realm, against which store and schema.
@@ -22,8 +20,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  */
 final class TenancyRequest {
 
-    static final String ADMIN_CLIENT = "realm-management";
-    static final String ADMIN_ROLE = "manage-realm";
+    static final String ADMIN_CLIENT = InvitationAcceptance.ADMIN_CLIENT;
+    static final String ADMIN_ROLE = InvitationAcceptance.ADMIN_ROLE;
 
     final KeycloakSession session;
     final RealmModel realm;
@@ -44,9 +42,7 @@ final class TenancyRequest {
     }
 
     static boolean isRealmAdmin(RealmModel realm, UserModel user) {
-        ClientModel admin = realm.getClientByClientId(ADMIN_CLIENT);
-        RoleModel manageRealm = admin == null ? null : admin.getRole(ADMIN_ROLE);
-        return manageRealm != null && user.hasRole(manageRealm);
+        return InvitationAcceptance.isRealmAdmin(realm, user);
     }
 
     /** The realm's policy; 409 when it has no schema yet. */
@@ -84,12 +80,6 @@ final class TenancyRequest {
 
     /** Records a change as a Keycloak admin event naming the actor (shown when the realm stores admin events). */
     void audit(OperationType operation, Object representation, String... path) {
-        new AdminEventBuilder(realm, new AdminAuth(realm, auth.token(), auth.user(), auth.client()), session,
-                session.getContext().getConnection())
-                .operation(operation)
-                .resource("TENANCY")
-                .resourcePath(path)
-                .representation(representation)
-                .success();
+        TenancyAudit.record(session, realm, auth.token(), auth.user(), auth.client(), operation, representation, path);
     }
 }

@@ -92,8 +92,8 @@ public final class RealmSetup {
 
     /**
      * Makes the realm's browser flow {@code arbor-browser}: Keycloak's usual sign-in (SSO cookie, identity-provider
-     * redirect, or username and password with conditional OTP) as one required step, then Arbor's "choose a
-     * workspace" step, so it runs after a password and after SSO alike. Does nothing when the realm uses it
+     * redirect, or username and password with conditional OTP) as one required step, then Arbor's "you have been
+     * invited" and "choose a workspace" steps, so they run after a password and after SSO alike. Does nothing when the realm uses it
      * already.
      */
     public void installScopePicker() {
@@ -113,6 +113,7 @@ public final class RealmSetup {
         flows.subflow("arbor-browser forms", "arbor-browser otp", "CONDITIONAL");
         flows.execution("arbor-browser otp", "conditional-user-configured", "REQUIRED");
         flows.execution("arbor-browser otp", "auth-otp-form", "REQUIRED");
+        flows.execution("arbor-browser", "arbor-invitations", "REQUIRED");
         flows.execution("arbor-browser", "arbor-scope-picker", "REQUIRED");
         call("PUT", admin, "{\"browserFlow\":\"arbor-browser\"}", token, 204);
     }

@@ -1,0 +1,173 @@
+package dev.arbor.login;
+
+import dev.arbor.core.Policy;
+import dev.arbor.core.Scope;
+import dev.arbor.store.Invitation;
+import dev.arbor.store.InvitationAcceptance;
+import dev.arbor.store.Policies;
+import dev.arbor.store.TenancyAudit;
+import dev.arbor.store.TenancyStore;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * "You have been invited", a step of the browser flow after sign-in and before the "choose a workspace" step (so
+ * an accepted invitation is there to choose): a user with open invitations to their verified e-mail address sees
+ * them with their paths and roles, and accepts, declines, or leaves them for later. Accepting goes through
+ * {@link InvitationAcceptance}, as in the API, so the sender's right to grant is checked again now.
+ */
+final class InvitationsAuthenticator implements Authenticator {
+
+    static final String TEMPLATE = "accept-tenancy-invitations.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        List<Invitation> invitations = open(context);
+        if (invitations.isEmpty()) {
+            context.success();
+            return;
+        }
+        context.challenge(page(context, invitations, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String decision = form.getFirst("decision");
+        String id = form.getFirst("invitation");
+        List<Invitation> invitations = open(context);
+        Optional<Invitation> chosen = invitations.stream().filter(invitation -> invitation.id().equals(id)).findFirst();
+        if ("later".equals(decision) || invitations.isEmpty()) {
+            context.success();
+            return;
+        }
+        if (chosen.isEmpty() || !("accept".equals(decision) || "decline".equals(decision))) {
+            context.challenge(page(context, invitations, "arborInvitationNotOffered", null));
+            return;
+        }
+        String error = "accept".equals(decision) ? accept(context, chosen.get()) : decline(context, chosen.get());
+        if (error != null) {
+            context.getSession().getTransactionManager().setRollbackOnly();
+            context.challenge(page(context, invitations, "arborInvitationRefused", error));
+            return;
+        }
+        List<Invitation> remaining = open(context);
+        if (remaining.isEmpty()) {
+            context.success();
+        } else {
+            context.challenge(page(context, remaining, null, null));
+        }
+    }
+
+    /** @return why it was refused, or null once accepted */
+    private static String accept(AuthenticationFlowContext context, Invitation invitation) {
+        TenancyStore store = store(context);
+        Optional<Policy> policy = Policies.of(context.getRealm().getId(), store);
+        if (policy.isEmpty()) {
+            return "this realm has no tenancy schema";
+        }
+        InvitationAcceptance.Outcome outcome = InvitationAcceptance.accept(context.getSession(), context.getRealm(),
+                store, policy.get(), invitation, context.getUser().getId());
+        if (outcome instanceof InvitationAcceptance.Refused refused) {
+            return String.join(" ", refused.decision().explanation());
+        }
+        if (outcome instanceof InvitationAcceptance.Conflict conflict) {
+            return conflict.message();
+        }
+        audit(context, invitation, "accept");
+        return null;
+    }
+
+    private static String decline(AuthenticationFlowContext context, Invitation invitation) {
+        if (!store(context).decide(invitation.id(), Invitation.DECLINED, context.getUser().getId())) {
+            return "Invitation " + invitation.id() + " was decided meanwhile";
+        }
+        audit(context, invitation, "decline");
+        return null;
+    }
+
+    private static void audit(AuthenticationFlowContext context, Invitation invitation, String decision) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("id", invitation.id());
+        representation.put("scopeId", invitation.scopeId());
+        representation.put("email", invitation.email());
+        representation.put("roles", invitation.roles());
+        representation.put("decidedOn", "login");
+        TenancyAudit.record(context.getSession(), context.getRealm(), null, context.getUser(),
+                context.getAuthenticationSession().getClient(), OperationType.ACTION, representation,
+                "tenancy", "me", "invitations", invitation.id(), decision);
+    }
+
+    /** Open invitations to the user's verified address; none without a schema or a verified address. */
+    private static List<Invitation> open(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (user == null || !user.isEmailVerified() || user.getEmail() == null) {
+            return List.of();
+        }
+        TenancyStore store = store(context);
+        if (Policies.of(context.getRealm().getId(), store).isEmpty()) {
+            return List.of();
+        }
+        long now = System.currentTimeMillis();
+        return store.openInvitations(user.getEmail().strip().toLowerCase(Locale.ROOT)).stream()
+                .filter(invitation -> invitation.isOpen(now)).toList();
+    }
+
+    private static TenancyStore store(AuthenticationFlowContext context) {
+        return TenancyStore.of(context.getSession(), context.getRealm().getId());
+    }
+
+    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, List<Invitation> invitations,
+            String error, String detail) {
+        TenancyStore store = store(context);
+        List<Map<String, String>> shown = new ArrayList<>();
+        for (Invitation invitation : invitations) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("id", invitation.id());
+            entry.put("path", store.slice().scope(invitation.scopeId())
+                    .map(scope -> scope.path().stream()
+                            .map(id -> store.slice().scope(id).map(Scope::name).orElse(id))
+                            .collect(Collectors.joining(" \u203a ")))
+                    .orElse(invitation.scopeId()));
+            entry.put("roles", String.join(", ", invitation.roles()));
+            shown.add(entry);
+        }
+        var form = context.form().setAttribute("tenancyInvitations", shown);
+        if (error != null) {
+            form.setError(error, detail == null ? "" : detail);
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing for the user to set up
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
