@@ -43,8 +43,8 @@ class TenantAdminAppBrowserIT {
             alice.screenshot("app-1-account-owner-invites-workspace-owner");
         }
         try (App erin = App.signIn(server, realm, "erin")) {
-            erin.click(By.cssSelector("#my-invitations [data-action=accept]"));
-            erin.waitForNotice("You joined Studio C.");
+            erin.screenshot("app-2a-invitation-on-sign-in");
+            erin.acceptOnSignIn("Studio C");
             erin.open(workspace);
             erin.waitFor(By.id("invite-form"));
             assertThat(erin.texts(By.cssSelector("#invite-form input[name=role]"), "value")).contains("admin");
@@ -53,6 +53,8 @@ class TenantAdminAppBrowserIT {
             erin.screenshot("app-2-workspace-owner-invites-admin");
         }
         try (App frank = App.signIn(server, realm, "frank")) {
+            frank.click(By.cssSelector("#arbor-invitations-later button"));
+            frank.waitForHeading("Your tenancy");
             frank.click(By.cssSelector("#my-invitations [data-action=accept]"));
             frank.waitForNotice("You joined Studio C.");
         }
@@ -105,6 +107,35 @@ class TenantAdminAppBrowserIT {
     }
 
     @Test
+    void aRealmAdminReachesTheAppFromTheAdminConsoleAndValidatesTheSchema(KeycloakServer server) {
+        String realm = REALMS.realm(server, "skyport");
+        try (Browser browser = Browser.open()) {
+            browser.driver().get(server.baseUri() + "/admin/" + realm + "/console/#/" + realm + "/clients");
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+            browser.driver().findElement(By.id("password")).sendKeys("admin");
+            browser.driver().findElement(By.id("kc-login")).click();
+            WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("a[href$='/realms/" + realm + "/tenancy/ui/']")));
+            browser.screenshot("console-clients-with-app-link");
+
+            browser.driver().get(link.getAttribute("href"));
+            wait.until(driver -> !driver.findElements(By.id("nav-schema")).isEmpty());
+            browser.driver().findElement(By.id("nav-schema")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schema-text")));
+            assertThat(browser.driver().findElement(By.id("view")).getText()).contains("In force: skyport");
+            WebElement text = browser.driver().findElement(By.id("schema-text"));
+            text.clear();
+            text.sendKeys("arbor: 1\nid: broken\nversion: 1\nscopeTypes:\n  team:\n    parents: [nowhere]\n");
+            browser.driver().findElement(By.id("schema-validate")).click();
+            wait.until(driver -> !driver.findElement(By.id("schema-problems")).getText().isBlank());
+            browser.screenshot("app-schema-problems");
+
+            assertThat(browser.driver().findElement(By.id("schema-problems")).getText()).contains("nowhere");
+        }
+    }
+
+    @Test
     void itWorksAtAPhonesWidth(KeycloakServer server) {
         String realm = REALMS.realm(server, "skyport");
         try (App carol = App.signIn(server, realm, "carol")) {
@@ -148,8 +179,19 @@ class TenantAdminAppBrowserIT {
             app.type(By.id("username"), username);
             app.type(By.id("password"), username);
             app.click(By.id("kc-login"));
-            app.wait(driver -> driver.findElement(By.cssSelector("#view h1")).getText().equals("Your tenancy"));
+            app.wait(driver -> !driver.findElements(By.id("arbor-invitations")).isEmpty()
+                    || driver.findElements(By.cssSelector("#view h1")).stream()
+                            .anyMatch(heading -> heading.getText().equals("Your tenancy")));
             return app;
+        }
+
+        /** Accepts the invitation to {@code scopeName} on the login page's "you have been invited" step. */
+        void acceptOnSignIn(String scopeName) {
+            WebElement invitation = waitFor(By.id("arbor-invitations")).findElements(By.tagName("li")).stream()
+                    .filter(item -> item.getText().contains(scopeName)).findFirst().orElseThrow();
+            invitation.findElement(By.cssSelector("button[value=accept]")).click();
+            waitForHeading("Your tenancy");
+            assertThat(text(By.id("my-scopes"))).contains(scopeName);
         }
 
         org.openqa.selenium.chrome.ChromeDriver driver() {
