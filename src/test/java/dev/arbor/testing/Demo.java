@@ -70,6 +70,7 @@ public final class Demo {
             String name = realm.path("realm").asText();
             text.append("\n Realm ").append(name).append("  (").append(file.getFileName()).append(")\n")
                     .append("   Account console  ").append(base).append("/realms/").append(name).append("/account/\n")
+                    .append("   Tenant admin app ").append(base).append("/realms/").append(name).append("/tenancy/ui/\n")
                     .append("   Tenancy API      ").append(base).append("/realms/").append(name)
                     .append("/tenancy/me   (bearer token of this realm)\n");
             text.append("   Users            ").append(String.join(", ", RealmExports.demoLogins(realm).stream()
