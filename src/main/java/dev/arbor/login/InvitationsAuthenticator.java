@@ -1,7 +1,6 @@
 package dev.arbor.login;
 
 import dev.arbor.core.Policy;
-import dev.arbor.core.Scope;
 import dev.arbor.store.Invitation;
 import dev.arbor.store.InvitationAcceptance;
 import dev.arbor.store.Policies;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.admin.OperationType;
@@ -137,10 +135,7 @@ final class InvitationsAuthenticator implements Authenticator {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("id", invitation.id());
             entry.put("path", store.slice().scope(invitation.scopeId())
-                    .map(scope -> scope.path().stream()
-                            .map(id -> store.slice().scope(id).map(Scope::name).orElse(id))
-                            .collect(Collectors.joining(" \u203a ")))
-                    .orElse(invitation.scopeId()));
+                    .map(scope -> Breadcrumb.of(store.slice(), scope)).orElse(invitation.scopeId()));
             entry.put("roles", String.join(", ", invitation.roles()));
             shown.add(entry);
         }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticatedClientSessionModel;
@@ -115,18 +114,13 @@ final class ScopePickerAuthenticator implements Authenticator {
         return Optional.of(new Choices(store, eligible));
     }
 
-    private static String pathOf(TenancyStore store, Scope scope) {
-        return scope.path().stream().map(id -> store.slice().scope(id).map(Scope::name).orElse(id))
-                .collect(Collectors.joining(" \u203a "));
-    }
-
     private static Response page(AuthenticationFlowContext context, Choices choices, String error) {
         List<Map<String, String>> options = new ArrayList<>();
         for (Scope scope : choices.scopes()) {
             Map<String, String> option = new LinkedHashMap<>();
             option.put("id", scope.id());
             option.put("type", scope.type());
-            option.put("path", pathOf(choices.store(), scope));
+            option.put("path", Breadcrumb.of(choices.store().slice(), scope));
             options.add(option);
         }
         var form = context.form().setAttribute("tenancyScopes", options);
