@@ -412,8 +412,17 @@ async function start() {
   }
   const user = currentUser();
   replace(document.getElementById('who'), user.preferred_username || info.caller.username);
+  const mine = info.schema.status === 'ACTIVE' ? await api('me', { query: { max: 100 } }) : [];
+  const switcher = mine.length > 1 ? h('select', {
+    id: 'scope-switch', 'aria-label': 'Switch to', onChange: event => {
+      if (event.target.value) {
+        location.hash = `#/scopes/${encodeURIComponent(event.target.value)}`;
+        event.target.value = '';
+      }
+    },
+  }, h('option', { value: '' }, 'Switch to…'), mine.map(access => h('option', { value: access.scope.id }, pathOf(access.scope)))) : null;
   replace(document.getElementById('nav'), h('a', { href: '#/' }, 'Home'),
-    info.caller.realmAdmin ? h('a', { href: '#/schema', id: 'nav-schema' }, 'Schema') : null);
+    info.caller.realmAdmin ? h('a', { href: '#/schema', id: 'nav-schema' }, 'Schema') : null, switcher);
   const signOutButton = document.getElementById('sign-out');
   signOutButton.hidden = false;
   signOutButton.addEventListener('click', signOut);

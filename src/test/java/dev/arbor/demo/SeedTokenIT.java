@@ -3,6 +3,7 @@ package dev.arbor.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -14,20 +15,24 @@ import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.TestUser;
+import dev.arbor.testing.TokenSet;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.representations.idm.ClientRepresentation;
 
 /**
- * Tokens of representative demo users carry what each seed says, for the scope they act in; every claim matches
- * the published JSON Schema of the claim ({@code dev/arbor/schema/tenancy-claim.json}).
+ * Tokens of representative demo users carry what each seed says, for the scope they act in, alike in the access
+ * token, the ID token, userinfo and introspection; every claim matches the published JSON Schema of the claim
+ * ({@code dev/arbor/schema/tenancy-claim.json}).
  */
 @ArborIT
 class SeedTokenIT {
 
     private static final DemoRealms REALMS = new DemoRealms();
+    private static final String INTROSPECTOR = "introspector";
     private static final Schema CLAIM_SCHEMA = claimSchema();
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -57,16 +62,43 @@ class SeedTokenIT {
         String scopeId = Json.parse(Http.get(server.realmUri(realm, "tenancy/scopes?key=" + scopeKey), admin).body())
                 .get(0).path("id").asText();
 
-        JsonNode claim = client.password(new TestUser(null, user, user), Map.of("tenancy_scope", scopeId))
-                .accessTokenClaims().path("tenancy");
+        TokenSet tokens = client.password(new TestUser(null, user, user), Map.of("tenancy_scope", scopeId));
+        JsonNode claim = tokens.accessTokenClaims().path("tenancy");
 
         assertThat(claim.path("scope").path("id").asText()).isEqualTo(scopeId);
+        assertThat(tokens.idTokenClaims().path("tenancy")).as("ID token").isEqualTo(claim);
+        assertThat(withoutSwitchable(client.userInfo(tokens.accessToken()).path("tenancy"))).as("userinfo")
+                .isEqualTo(claim);
+        assertThat(introspector(server, realm).introspect(tokens.accessToken()).path("tenancy")).as("introspection")
+                .isEqualTo(claim);
         assertThat(CLAIM_SCHEMA.validate(claim)).as("the claim matches tenancy-claim.json").isEmpty();
         boolean has = false;
         for (JsonNode granted : claim.path("permissions")) {
             has |= granted.asText().equals(permission);
         }
         assertThat(has).as(seed + ": " + rule).isEqualTo(expected);
+    }
+
+    /** The userinfo claim adds the scopes to switch to; the rest is the token's claim. */
+    private static JsonNode withoutSwitchable(JsonNode userinfo) {
+        ObjectNode copy = userinfo.deepCopy();
+        copy.remove("switchable");
+        copy.remove("switchableTruncated");
+        return copy;
+    }
+
+    /** A confidential client of the demo realm that may introspect its tokens (created once per realm). */
+    private static OidcClient introspector(KeycloakServer server, String realm) {
+        var clients = server.admin().realm(realm).clients();
+        if (clients.findByClientId(INTROSPECTOR).isEmpty()) {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(INTROSPECTOR);
+            client.setPublicClient(false);
+            client.setSecret(INTROSPECTOR + "-secret");
+            client.setStandardFlowEnabled(false);
+            clients.create(client).close();
+        }
+        return OidcClient.confidential(server, realm, INTROSPECTOR, INTROSPECTOR + "-secret");
     }
 
     @AfterAll

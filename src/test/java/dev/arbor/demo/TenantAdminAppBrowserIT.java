@@ -2,12 +2,21 @@ package dev.arbor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Browser;
 import dev.arbor.testing.DemoRealms;
+import dev.arbor.testing.DemoTenancy;
+import dev.arbor.testing.Http;
+import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
+import dev.arbor.testing.OidcClient;
+import dev.arbor.testing.TestUser;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -136,6 +145,51 @@ class TenantAdminAppBrowserIT {
     }
 
     @Test
+    void whatTheAppOffersOnScreenIsWhatTheApiOffers(KeycloakServer server) {
+        String realm = REALMS.realm(server, "skyport");
+        OidcClient cli = OidcClient.of(server, realm, DemoTenancy.CLIENT);
+        int pages = 0;
+        for (String username : List.of("alice", "bob", "carol", "dave", "erin")) {
+            String token = cli.password(new TestUser(null, username, username)).accessToken();
+            try (App app = App.signIn(server, realm, username)) {
+                for (JsonNode access : api(server, realm, token, "me?max=100")) {
+                    String scopeId = access.path("scope").path("id").asText();
+                    app.open(scopeId);
+                    JsonNode actions = api(server, realm, token, "scopes/" + scopeId + "/actions?max=50");
+                    Map<String, String> usernames = new HashMap<>();
+                    api(server, realm, token, "scopes/" + scopeId + "/members?max=50").path("members")
+                            .forEach(member -> usernames.put(member.path("userId").asText(),
+                                    member.path("username").asText()));
+                    String where = username + " at " + access.path("scope").path("name").asText();
+                    for (JsonNode member : actions.path("members")) {
+                        String row = "#members tr[data-user='" + usernames.get(member.path("userId").asText()) + "'] ";
+                        List<String> offered = new ArrayList<>();
+                        member.path("grant").forEach(role -> offered.add(role.asText() + "|"));
+                        member.path("transfer").forEach(role -> offered.add(role.asText() + "|transfer"));
+                        assertThat(app.texts(By.cssSelector(row + "select[name=role] option"), "value"))
+                                .as(where + ": roles to give " + row).containsExactlyInAnyOrderElementsOf(offered);
+                        assertThat(app.texts(By.cssSelector(row + "[data-action=revoke]"), "data-role"))
+                                .as(where + ": roles to take back " + row)
+                                .containsExactlyInAnyOrderElementsOf(member.path("revoke").findValuesAsText("role"));
+                    }
+                    assertThat(app.texts(By.cssSelector("#invite-form input[name=role]"), "value")).as(where)
+                            .containsExactlyInAnyOrderElementsOf(values(actions.path("invite")));
+                    assertThat(app.texts(By.cssSelector("#create-type option"), "value")).as(where)
+                            .containsExactlyInAnyOrderElementsOf(values(actions.path("createChildren")));
+                    long hiddenOwners = 0;
+                    for (JsonNode takeBack : actions.path("takeBack")) {
+                        hiddenOwners += usernames.containsKey(takeBack.path("holderId").asText()) ? 0 : 1;
+                    }
+                    assertThat(app.driver().findElements(By.cssSelector("[data-action=take-back]"))).as(where)
+                            .hasSize((int) hiddenOwners);
+                    pages++;
+                }
+            }
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void itWorksAtAPhonesWidth(KeycloakServer server) {
         String realm = REALMS.realm(server, "skyport");
         try (App carol = App.signIn(server, realm, "carol")) {
@@ -150,6 +204,18 @@ class TenantAdminAppBrowserIT {
                     .isDisplayed()).isTrue();
             carol.screenshot("app-phone-width");
         }
+    }
+
+    private static JsonNode api(KeycloakServer server, String realm, String token, String path) {
+        var response = Http.get(server.realmUri(realm, "tenancy/" + path), token);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return Json.parse(response.body());
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     @AfterAll

@@ -46,6 +46,11 @@ public final class OidcClient {
         return new OidcClient(server.baseUri(), realm, clientId, null);
     }
 
+    /** A confidential client of an existing realm, authenticated with its secret. */
+    public static OidcClient confidential(KeycloakServer server, String realm, String clientId, String secret) {
+        return new OidcClient(server.baseUri(), realm, clientId, secret);
+    }
+
     public String clientId() {
         return clientId;
     }
