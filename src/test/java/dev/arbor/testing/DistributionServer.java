@@ -72,7 +72,7 @@ final class DistributionServer implements KeycloakServer, AutoCloseable {
         Log.info("Keycloak stopped");
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

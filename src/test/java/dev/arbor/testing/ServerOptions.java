@@ -32,6 +32,40 @@ final class ServerOptions {
                 "--metrics-enabled=true");
     }
 
+    /**
+     * Build options of a cluster node: PostgreSQL, Infinispan distributed caches, JDBC_PING discovery through the
+     * shared database (no multicast, nothing else to set up).
+     */
+    static List<String> clusterBuild() {
+        return List.of(
+                "--db=postgres",
+                "--cache=ispn",
+                "--cache-stack=jdbc-ping",
+                "--health-enabled=true",
+                "--metrics-enabled=true");
+    }
+
+    /**
+     * Runtime options of one cluster node on loopback: its own ports, the shared database, and the same public
+     * {@code hostname} on every node, so that a token one node issues is valid on the other.
+     */
+    static List<String> clusterNode(String host, int httpPort, int managementPort, int clusterPort, String hostname,
+            String jdbcUrl, String dbUser) {
+        return List.of(
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=" + host,
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--hostname=" + hostname,
+                "--db-url=" + jdbcUrl,
+                "--db-username=" + dbUser,
+                "--db-password=unused-trust-auth",
+                "--cache-embedded-network-bind-address=" + host,
+                "--cache-embedded-network-bind-port=" + clusterPort);
+    }
+
     /** Runtime options of {@code kc.sh start --optimized} for a single node on loopback over plain HTTP. */
     static List<String> start(String host, int httpPort, int managementPort) {
         return List.of(

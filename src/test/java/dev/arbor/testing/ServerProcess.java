@@ -123,6 +123,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the whole process group at once (SIGKILL), as a crash of the host would, and waits until it is gone. */
+    void kill() {
+        signalGroup("-KILL");
+        awaitGroupGone(Duration.ofSeconds(10));
+    }
+
     /**
      * Whether any process of the group still runs. Read from {@code /proc} rather than from the descendants of the
      * leader, because a process that daemonized has left that tree but not the group; zombies do not count.

@@ -27,6 +27,19 @@ public final class TestRealm {
         return name;
     }
 
+    /**
+     * This realm as another node of a cluster serves it: its API, clients and admin calls go to {@code node}. The
+     * realm itself is the same (one database), so create it and its users once, through the first node.
+     */
+    public TestRealm on(KeycloakServer node) {
+        return new TestRealm(node, name);
+    }
+
+    /** A client of this realm created earlier (e.g. through another node); {@code secret} null for a public one. */
+    public OidcClient client(String clientId, String secret) {
+        return new OidcClient(server.baseUri(), name, clientId, secret);
+    }
+
     /** {@code /realms/{name}/{path}} on the server. */
     public URI uri(String path) {
         return server.realmUri(name, path);

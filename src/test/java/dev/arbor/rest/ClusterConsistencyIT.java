@@ -1,0 +1,109 @@
+package dev.arbor.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbor.testing.ArborApi;
+import dev.arbor.testing.ArborClusterIT;
+import dev.arbor.testing.KeycloakCluster;
+import dev.arbor.testing.OidcClient;
+import dev.arbor.testing.TestRealm;
+import dev.arbor.testing.TestRealms;
+import dev.arbor.testing.TokenSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Keycloak nodes on one PostgreSQL: what is written through one node is what the other answers and puts in
+ * its next token, and a race for a role limited to one holder, spread over both nodes, makes exactly one holder.
+ */
+@ArborClusterIT
+class ClusterConsistencyIT {
+
+    @Test
+    void aTakeBackThroughOneNodeShowsInTheOtherNodesNextTokensAndAnswers(KeycloakCluster cluster,
+            TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        world.realm.addTenancyClaim("app");
+        world.realm.failClosedOnTenancyScope();
+        TestRealm onB = world.realm.on(cluster.node(1));
+        OidcClient appOnB = onB.client("app", null);
+        TokenSet alice = appOnB.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws1));
+        TokenSet dave = appOnB.password(world.users.get("dave"));
+        assertThat(permissions(alice)).as("sealed").doesNotContain("subscriptions:subscriptions:start");
+
+        world.as("alice").delete(world.roles(world.ws1, "carol", "owner")).expect(200); // through node A
+
+        assertThat(permissions(appOnB.refresh(alice.refreshToken())))
+                .contains("subscriptions:subscriptions:start");
+        OidcClient.TokenResponse daveRefresh = appOnB.tokenRequest(Map.of("grant_type", "refresh_token",
+                "refresh_token", dave.refreshToken()));
+        assertThat(daveRefresh.body().path("error").asText()).as("dave left with the take-back")
+                .isEqualTo("invalid_grant");
+        ArborApi aliceOnB = onB.api(appOnB, world.users.get("alice"));
+        assertThat(aliceOnB.get("me/permissions?scopeId=" + world.ws1).expect(200).path("permissions").toString())
+                .contains("subscriptions:subscriptions:start");
+        assertThat(aliceOnB.get("scopes/" + world.ws1 + "/members").expect(200).path("members")).isEmpty();
+    }
+
+    @Test
+    void aSchemaStoredThroughOneNodeIsInForceOnTheOther(KeycloakCluster cluster, TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        ArborApi rootOnB = world.realm.on(cluster.node(1)).api(world.realm.on(cluster.node(1)).client("app", null),
+                world.users.get("root"));
+        assertThat(rootOnB.get("schema").expect(200).path("version").asInt()).isEqualTo(1);
+
+        world.as("root").put("schema", SkyportWorld.schema("skyport").replace("\nversion: 1\n", "\nversion: 2\n"),
+                "application/yaml").expect(200);
+
+        assertThat(rootOnB.get("schema").expect(200).path("version").asInt()).isEqualTo(2);
+        assertThat(rootOnB.get("info").expect(200).path("schema").path("revision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aHundredConcurrentOwnershipRequestsOverBothNodesMakeExactlyOneOwner(KeycloakCluster cluster,
+            TestRealms realms) throws Exception {
+        SkyportWorld world = new SkyportWorld(realms);
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            candidates.add(world.realm.createUser("candidate" + i).id());
+        }
+        TestRealm onB = world.realm.on(cluster.node(1));
+        List<ArborApi> roots = List.of(world.as("root"), onB.api(onB.client("app", null), world.users.get("root")));
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            ArborApi root = roots.get(i % 2);
+            String candidate = candidates.get(i);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return root.put("scopes/" + world.ws2 + "/members/" + candidate + "/roles/owner").status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 200).allMatch(status -> status == 409);
+        for (ArborApi root : roots) {
+            JsonNode members = root.get("scopes/" + world.ws2 + "/members").expect(200).path("members");
+            assertThat(members.findValues("roles").stream().filter(roles -> roles.toString().contains("owner")))
+                    .as("one owner, seen alike from both nodes").hasSize(1);
+        }
+    }
+
+    private static String permissions(TokenSet tokens) {
+        return tokens.accessTokenClaims().path("tenancy").path("permissions").toString();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.arbor.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * The cluster of {@link KeycloakCluster}: PostgreSQL, then two distributions unpacked side by side under
+ * {@code target/keycloak-cluster/} (each node needs its own data directory), built once for PostgreSQL and
+ * Infinispan, started one after the other so that only the first creates the schema and the bootstrap admin.
+ */
+final class ClusterServers implements KeycloakCluster, AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int NODES = 2;
+
+    private final PostgresServer database;
+    private final List<Node> nodes = new ArrayList<>();
+    private final String hostname;
+
+    private ClusterServers(PostgresServer database, String hostname) {
+        this.database = database;
+        this.hostname = hostname;
+    }
+
+    static ClusterServers start(HarnessSettings settings) {
+        long started = System.nanoTime();
+        Path dir = settings.workDir().resolve("keycloak-cluster");
+        PostgresServer database = PostgresServer.start(dir.resolve("postgres"));
+        int[] httpPorts = new int[NODES];
+        for (int i = 0; i < NODES; i++) {
+            httpPorts[i] = DistributionServer.freePort();
+        }
+        ClusterServers cluster = new ClusterServers(database, "http://" + HOST + ":" + httpPorts[0]);
+        try {
+            for (int i = 0; i < NODES; i++) {
+                Path nodeDir = dir.resolve("node-" + (char) ('a' + i));
+                KeycloakDistribution distribution =
+                        KeycloakDistribution.unpack(settings.keycloakZip(), settings.keycloakVersion(), nodeDir);
+                distribution.installProvider(settings.providerJar());
+                distribution.buildIfNeeded(ServerOptions.clusterBuild(), nodeDir.resolve("build.log"));
+                Node node = new Node(distribution, nodeDir, httpPorts[i], DistributionServer.freePort(),
+                        DistributionServer.freePort());
+                cluster.nodes.add(node);
+                cluster.startNode(node);
+            }
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        Log.info("cluster of " + NODES + " nodes on PostgreSQL ready after " + Log.since(started));
+        return cluster;
+    }
+
+    @Override
+    public List<KeycloakServer> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    @Override
+    public void kill(int index) {
+        nodes.get(index).process.kill();
+    }
+
+    @Override
+    public void start(int index) {
+        startNode(nodes.get(index));
+    }
+
+    @Override
+    public void restartDatabase() {
+        database.restart();
+    }
+
+    private void startNode(Node node) {
+        Path log = node.dir.resolve("keycloak.log");
+        node.process = ServerProcess.start(node.distribution.serverCommand(ServerOptions.clusterNode(HOST,
+                        node.httpPort, node.managementPort, node.clusterPort, hostname, database.jdbcUrl(),
+                        PostgresServer.USER)),
+                DistributionServer.environment(), node.distribution.home(), log);
+        node.process.awaitReady(URI.create("http://" + HOST + ":" + node.managementPort + "/health/ready"),
+                Duration.ofMinutes(5));
+        Log.info("cluster node " + node.baseUri() + " ready (log " + log + ")");
+    }
+
+    @Override
+    public void close() {
+        for (Node node : nodes) {
+            node.close();
+        }
+        database.close();
+        Log.info("cluster stopped");
+    }
+
+    /** One node: its distribution, ports and (while it runs) process. */
+    private static final class Node implements KeycloakServer {
+
+        private final KeycloakDistribution distribution;
+        private final Path dir;
+        private final int httpPort;
+        private final int managementPort;
+        private final int clusterPort;
+        private ServerProcess process;
+        private Keycloak admin;
+
+        Node(KeycloakDistribution distribution, Path dir, int httpPort, int managementPort, int clusterPort) {
+            this.distribution = distribution;
+            this.dir = dir;
+            this.httpPort = httpPort;
+            this.managementPort = managementPort;
+            this.clusterPort = clusterPort;
+        }
+
+        @Override
+        public URI baseUri() {
+            return URI.create("http://" + HOST + ":" + httpPort);
+        }
+
+        @Override
+        public synchronized Keycloak admin() {
+            if (admin == null) {
+                admin = Keycloak.getInstance(baseUri().toString(), "master", DistributionServer.ADMIN_USERNAME,
+                        DistributionServer.ADMIN_PASSWORD, "admin-cli");
+            }
+            return admin;
+        }
+
+        void close() {
+            if (admin != null) {
+                admin.close();
+            }
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+}
