@@ -3,8 +3,11 @@ package dev.arbor.testing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.keycloak.admin.client.Keycloak;
 
 /**
@@ -20,6 +23,7 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
     private final PostgresServer database;
     private final List<Node> nodes = new ArrayList<>();
     private final String hostname;
+    private long started = System.nanoTime();
 
     private ClusterServers(PostgresServer database, String hostname) {
         this.database = database;
@@ -51,7 +55,9 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
             cluster.close();
             throw e;
         }
+        cluster.awaitClusterView(NODES);
         Log.info("cluster of " + NODES + " nodes on PostgreSQL ready after " + Log.since(started));
+        cluster.started = started;
         return cluster;
     }
 
@@ -86,13 +92,41 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
         Log.info("cluster node " + node.baseUri() + " ready (log " + log + ")");
     }
 
+    /**
+     * Waits until the first node's Infinispan sees {@code size} members: two nodes that share a database but never
+     * formed a cluster would pass consistency tests for the wrong reason.
+     */
+    private void awaitClusterView(int size) {
+        Path log = nodes.get(0).dir.resolve("keycloak.log");
+        Pattern view = Pattern.compile("ISPN000094: Received new cluster view .*\\((\\d+)\\) \\[");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline)) {
+            int members = 0;
+            Matcher matcher = view.matcher(Log.tail(log, 2000));
+            while (matcher.find()) {
+                members = Integer.parseInt(matcher.group(1));
+            }
+            if (members >= size) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the nodes did not form a cluster of " + size + " within a minute; see "
+                + log);
+    }
+
     @Override
     public void close() {
         for (Node node : nodes) {
             node.close();
         }
         database.close();
-        Log.info("cluster stopped");
+        Log.info("cluster stopped; the cluster suite took " + Log.since(started) + " including startup");
     }
 
     /** One node: its distribution, ports and (while it runs) process. */
