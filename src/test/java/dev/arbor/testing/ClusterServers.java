@@ -22,12 +22,16 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
 
     private final PostgresServer database;
     private final List<Node> nodes = new ArrayList<>();
+    private final List<Node> extra = new ArrayList<>();
     private final String hostname;
     private long started = System.nanoTime();
 
-    private ClusterServers(PostgresServer database, String hostname) {
+    private final HarnessSettings settings;
+
+    private ClusterServers(PostgresServer database, String hostname, HarnessSettings settings) {
         this.database = database;
         this.hostname = hostname;
+        this.settings = settings;
     }
 
     static ClusterServers start(HarnessSettings settings) {
@@ -38,18 +42,12 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
         for (int i = 0; i < NODES; i++) {
             httpPorts[i] = DistributionServer.freePort();
         }
-        ClusterServers cluster = new ClusterServers(database, "http://" + HOST + ":" + httpPorts[0]);
+        ClusterServers cluster = new ClusterServers(database, "http://" + HOST + ":" + httpPorts[0], settings);
         try {
             for (int i = 0; i < NODES; i++) {
-                Path nodeDir = dir.resolve("node-" + (char) ('a' + i));
-                KeycloakDistribution distribution =
-                        KeycloakDistribution.unpack(settings.keycloakZip(), settings.keycloakVersion(), nodeDir);
-                distribution.installProvider(settings.providerJar());
-                distribution.buildIfNeeded(ServerOptions.clusterBuild(), nodeDir.resolve("build.log"));
-                Node node = new Node(distribution, nodeDir, httpPorts[i], DistributionServer.freePort(),
-                        DistributionServer.freePort());
-                cluster.nodes.add(node);
-                cluster.startNode(node);
+                cluster.nodes.add(cluster.prepareNode("node-" + (char) ('a' + i), settings.providerJar(),
+                        httpPorts[i]));
+                cluster.startNode(cluster.nodes.get(i));
             }
         } catch (RuntimeException e) {
             cluster.close();
@@ -59,6 +57,40 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
         Log.info("cluster of " + NODES + " nodes on PostgreSQL ready after " + Log.since(started));
         cluster.started = started;
         return cluster;
+    }
+
+    private Node prepareNode(String name, Path providerJar, int httpPort) {
+        Path nodeDir = settings.workDir().resolve("keycloak-cluster").resolve(name);
+        KeycloakDistribution distribution =
+                KeycloakDistribution.unpack(settings.keycloakZip(), settings.keycloakVersion(), nodeDir);
+        distribution.installProvider(providerJar);
+        distribution.buildIfNeeded(ServerOptions.clusterBuild(), nodeDir.resolve("build.log"));
+        return new Node(distribution, nodeDir, httpPort, DistributionServer.freePort(), DistributionServer.freePort());
+    }
+
+    @Override
+    public Path providerJar() {
+        return settings.providerJar();
+    }
+
+    @Override
+    public synchronized KeycloakServer addNode(String name, Path providerJar) {
+        Node node = prepareNode(name, providerJar, DistributionServer.freePort());
+        extra.add(node);
+        startNode(node);
+        return node;
+    }
+
+    @Override
+    public synchronized void removeNode(KeycloakServer node) {
+        if (extra.remove(node)) {
+            ((Node) node).close();
+        }
+    }
+
+    @Override
+    public String sql(String statement) {
+        return database.sql(statement);
     }
 
     @Override
@@ -122,6 +154,9 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
 
     @Override
     public void close() {
+        for (Node node : extra) {
+            node.close();
+        }
         for (Node node : nodes) {
             node.close();
         }

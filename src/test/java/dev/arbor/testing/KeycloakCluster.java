@@ -1,5 +1,6 @@
 package dev.arbor.testing;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -23,4 +24,19 @@ public interface KeycloakCluster {
 
     /** Stops PostgreSQL (fast shutdown, connections cut) and starts it again; the nodes keep running. */
     void restartDatabase();
+
+    /** The provider jar the nodes run. */
+    Path providerJar();
+
+    /**
+     * Starts one more node, with {@code providerJar} instead of the built one (a later version, say), on the same
+     * database; it stays up until {@link #removeNode}.
+     */
+    KeycloakServer addNode(String name, Path providerJar);
+
+    /** Stops and forgets a node started with {@link #addNode}. */
+    void removeNode(KeycloakServer node);
+
+    /** Runs one SQL statement on the cluster's database with {@code psql}; its unaligned output. */
+    String sql(String statement);
 }

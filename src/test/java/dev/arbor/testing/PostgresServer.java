@@ -56,6 +56,25 @@ final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** Runs {@code statement} with {@code psql}; its output, unaligned and without headers. */
+    String sql(String statement) {
+        try {
+            Process psql = new ProcessBuilder(tool("psql"), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", USER,
+                    "-d", DATABASE, "-At", "-v", "ON_ERROR_STOP=1", "-c", statement)
+                    .redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes()).strip();
+            if (psql.waitFor() != 0) {
+                throw new IllegalStateException("psql failed on " + statement + ": " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops PostgreSQL (fast shutdown) and starts it again on the same port and data, as an operator would. */
     void restart() {
         run(asPostgres(List.of(tool("pg_ctl"), "stop", "-D", data().toString(), "-m", "fast", "-w")));
