@@ -3,6 +3,7 @@ package dev.arbor.rest;
 import dev.arbor.core.Decision;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
+import dev.arbor.store.ArborMetrics;
 import dev.arbor.store.InvitationAcceptance;
 import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyAudit;
@@ -65,6 +66,7 @@ final class TenancyRequest {
 
     static void require(Decision decision, String field) {
         if (!decision.allowed()) {
+            ArborMetrics.denied("api", decision.reason().name());
             throw ApiException.denied(decision, field);
         }
     }

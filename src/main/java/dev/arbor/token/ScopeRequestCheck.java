@@ -2,6 +2,7 @@ package dev.arbor.token;
 
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
+import dev.arbor.store.ArborMetrics;
 import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ScopeRequestCheck {
     private static void check(KeycloakSession session, RealmModel realm, String userId, List<String> requested,
             String implied, Request request) throws ClientPolicyException {
         if (requested.size() > 1) {
-            throw new ClientPolicyException(OAuthErrorException.INVALID_SCOPE,
+            throw refused(OAuthErrorException.INVALID_SCOPE,
                     "tenancy_scope names several scopes; a session acts in one");
         }
         String named = !requested.isEmpty() ? requested.get(0) : implied;
@@ -62,7 +63,7 @@ final class ScopeRequestCheck {
             return;
         }
         if (named.isBlank() || named.length() > MAX_LENGTH || named.strip().contains(" ") || named.contains(",")) {
-            throw new ClientPolicyException(OAuthErrorException.INVALID_SCOPE,
+            throw refused(OAuthErrorException.INVALID_SCOPE,
                     "tenancy_scope must name one scope by id or key");
         }
         boolean refresh = request == Request.REFRESH;
@@ -70,16 +71,21 @@ final class ScopeRequestCheck {
         Optional<Policy> policy = Policies.of(realm.getId(), store);
         Optional<Scope> scope = store.scopeByKey(named.strip());
         if (policy.isEmpty() || scope.isEmpty()) {
-            throw new ClientPolicyException(refresh ? OAuthErrorException.INVALID_GRANT
+            throw refused(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.INVALID_SCOPE, "tenancy_scope names no scope of this realm");
         }
         if (!ActiveScope.mayActIn(policy.get(), store, userId, scope.get())) {
-            throw new ClientPolicyException(refresh ? OAuthErrorException.INVALID_GRANT
+            throw refused(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.ACCESS_DENIED,
                     refresh ? "the user no longer acts in the session's tenancy scope"
                             : request == Request.EXCHANGE && requested.isEmpty()
                                     ? "the user no longer acts in the subject token's tenancy scope"
                                     : "the user may not act in the requested tenancy scope");
         }
+    }
+
+    private static ClientPolicyException refused(String error, String description) {
+        ArborMetrics.denied("token", error);
+        return new ClientPolicyException(error, description);
     }
 }

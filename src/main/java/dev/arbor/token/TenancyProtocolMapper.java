@@ -4,8 +4,10 @@ import dev.arbor.core.Access;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
+import dev.arbor.store.ArborMetrics;
 import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,18 +135,27 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
 
     private static void write(IDToken token, ProtocolMapperModel model, KeycloakSession session,
             UserSessionModel userSession, ClientSessionContext context, Target target) {
+        long started = System.nanoTime();
+        if (build(token, model, session, userSession, context, target)) {
+            ArborMetrics.claimBuilt(userSession.getRealm().getName(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Writes the claim; false when there is none to write (no schema, no active scope). */
+    private static boolean build(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+            UserSessionModel userSession, ClientSessionContext context, Target target) {
         String realmId = userSession.getRealm().getId();
         TenancyStore store = TenancyStore.of(session, realmId);
         Optional<Policies.Active> schema = Policies.active(realmId, store);
         if (schema.isEmpty()) {
-            return;
+            return false;
         }
         Policy policy = schema.get().policy();
         String userId = userSession.getUser().getId();
         Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(),
                 context.getAttribute(Constants.GRANT_TYPE, String.class), userId, store, policy);
         if (active.isEmpty()) {
-            return;
+            return false;
         }
         Scope scope = active.get();
         Access access = policy.access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
@@ -160,6 +171,7 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
             TenancyClaim.addSwitchable(claim, others, switchableLimit(model));
         }
         OIDCAttributeMapperHelper.mapClaim(token, model, claim);
+        return true;
     }
 
     private static boolean listsSwitchable(ProtocolMapperModel model, Target target) {

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.Audiences;
 import dev.arbor.testing.DemoRealms;
 import dev.arbor.testing.DemoTenancy;
 import dev.arbor.testing.Http;
@@ -87,7 +88,10 @@ class SeedTokenIT {
         return copy;
     }
 
-    /** A confidential client of the demo realm that may introspect its tokens (created once per realm). */
+    /**
+     * A confidential client of the demo realm that may introspect the demo client's tokens (created once per
+     * realm): Keycloak introspects a token only for a client in its audience.
+     */
     private static OidcClient introspector(KeycloakServer server, String realm) {
         var clients = server.admin().realm(realm).clients();
         if (clients.findByClientId(INTROSPECTOR).isEmpty()) {
@@ -97,6 +101,7 @@ class SeedTokenIT {
             client.setSecret(INTROSPECTOR + "-secret");
             client.setStandardFlowEnabled(false);
             clients.create(client).close();
+            Audiences.add(server.admin().realm(realm), DemoTenancy.CLIENT, INTROSPECTOR);
         }
         return OidcClient.confidential(server, realm, INTROSPECTOR, INTROSPECTOR + "-secret");
     }

@@ -341,8 +341,10 @@ class TenantAdminAppBrowserIT {
             return driver().findElements(elements).stream().map(element -> element.getAttribute(attribute)).toList();
         }
 
+        /** Waits for {@code condition}, asking again when the app re-rendered what it looked at. */
         <T> T wait(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-            return new WebDriverWait(driver(), Duration.ofSeconds(15)).until(condition);
+            return new WebDriverWait(driver(), Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         }
 
         void screenshot(String name) {

@@ -101,6 +101,8 @@ class ClusterConsistencyIT {
             assertThat(members.findValues("roles").stream().filter(roles -> roles.toString().contains("owner")))
                     .as("one owner, seen alike from both nodes").hasSize(1);
         }
+        assertThat(cluster.sql("select count(*) from arbor_role_assignment where scope_id = '" + world.ws2
+                + "' and role_name = 'owner'")).as("one row in the database").isEqualTo("1");
     }
 
     private static String permissions(TokenSet tokens) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.Audiences;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TokenSet;
 import java.util.Map;
@@ -45,23 +46,12 @@ class TokenSizeIT {
         SkyportWorld world = new SkyportWorld(realms);
         var backend = world.realm.createConfidentialClient("backend");
         world.realm.addTenancyClaim("backend");
-        addAudience(world, "backend"); // Keycloak introspects only for a client in the token's audience
+        Audiences.add(world.realm.admin(), "backend", "backend"); // introspection needs the client in the audience
         TokenSet alice = backend.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
 
         JsonNode introspection = backend.introspect(alice.accessToken());
 
         assertThat(introspection.path("active").asBoolean()).isTrue();
         assertThat(introspection.path("tenancy").path("scope").path("id").asText()).isEqualTo(world.ws2);
-    }
-
-    private static void addAudience(SkyportWorld world, String clientId) {
-        var client = world.realm.admin().clients().findByClientId(clientId).get(0);
-        var mapper = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
-        mapper.setName("audience");
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper("oidc-audience-mapper");
-        mapper.setConfig(Map.of("included.client.audience", clientId, "access.token.claim", "true",
-                "introspection.token.claim", "true"));
-        world.realm.admin().clients().get(client.getId()).getProtocolMappers().createMapper(mapper).close();
     }
 }

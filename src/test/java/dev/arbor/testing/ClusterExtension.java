@@ -1,13 +1,31 @@
 package dev.arbor.testing;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** Starts the {@link KeycloakCluster} once per run, in the root store, like {@link KeycloakExtension} its server. */
-final class ClusterExtension implements ParameterResolver {
+/**
+ * Starts the {@link KeycloakCluster} once per run, in the root store, like {@link KeycloakExtension} its server, and
+ * adds up the time the cluster test classes take, which the cluster reports when it stops.
+ */
+final class ClusterExtension implements ParameterResolver, BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClusterExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(NAMESPACE).put("started", System.nanoTime());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Long started = context.getStore(NAMESPACE).get("started", Long.class);
+        if (started != null) {
+            ClusterServers.addTestTime(System.nanoTime() - started);
+        }
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

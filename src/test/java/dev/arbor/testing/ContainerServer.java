@@ -41,6 +41,11 @@ final class ContainerServer implements KeycloakServer, AutoCloseable {
     }
 
     @Override
+    public URI metricsUri() {
+        return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(9000) + "/metrics");
+    }
+
+    @Override
     public void close() {
         admin.close();
         container.stop();

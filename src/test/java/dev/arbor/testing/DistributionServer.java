@@ -18,11 +18,13 @@ final class DistributionServer implements KeycloakServer, AutoCloseable {
 
     private final ServerProcess process;
     private final URI baseUri;
+    private final URI metricsUri;
     private final Keycloak admin;
 
-    private DistributionServer(ServerProcess process, URI baseUri) {
+    private DistributionServer(ServerProcess process, URI baseUri, URI metricsUri) {
         this.process = process;
         this.baseUri = baseUri;
+        this.metricsUri = metricsUri;
         this.admin = Keycloak.getInstance(baseUri.toString(), "master", ADMIN_USERNAME, ADMIN_PASSWORD, "admin-cli");
     }
 
@@ -45,7 +47,8 @@ final class DistributionServer implements KeycloakServer, AutoCloseable {
         URI baseUri = URI.create("http://" + HOST + ":" + httpPort);
         Log.info("Keycloak ready at " + baseUri + " (process group " + process.groupId() + ", log " + log
                 + ") after " + Log.since(started));
-        return new DistributionServer(process, baseUri);
+        return new DistributionServer(process, baseUri,
+                URI.create("http://" + HOST + ":" + managementPort + "/metrics"));
     }
 
     static Map<String, String> environment() {
@@ -63,6 +66,11 @@ final class DistributionServer implements KeycloakServer, AutoCloseable {
     @Override
     public Keycloak admin() {
         return admin;
+    }
+
+    @Override
+    public URI metricsUri() {
+        return metricsUri;
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface KeycloakServer {
     /** An admin client logged into the master realm as the bootstrap admin; shared, do not close. */
     Keycloak admin();
 
+    /** Keycloak's metrics endpoint on the management interface (Prometheus text). */
+    URI metricsUri();
+
     /** {@code /realms/{realm}/{path}} on this server. */
     default URI realmUri(String realm, String path) {
         return URI.create(baseUri() + "/realms/" + realm + "/" + path);

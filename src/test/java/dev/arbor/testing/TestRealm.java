@@ -102,16 +102,7 @@ public final class TestRealm {
         attributes.put("standard.token.exchange.enabled", "true");
         requesterClient.setAttributes(attributes);
         admin().clients().get(requesterClient.getId()).update(requesterClient);
-        var audience = new org.keycloak.representations.idm.ProtocolMapperRepresentation();
-        audience.setName("audience " + requester);
-        audience.setProtocol("openid-connect");
-        audience.setProtocolMapper("oidc-audience-mapper");
-        audience.setConfig(java.util.Map.of("included.client.audience", requester, "access.token.claim", "true",
-                "introspection.token.claim", "true"));
-        var issuer = admin().clients().findByClientId(issuedTo).get(0);
-        try (Response response = admin().clients().get(issuer.getId()).getProtocolMappers().createMapper(audience)) {
-            CreatedResponseUtil.getCreatedId(response);
-        }
+        Audiences.add(admin(), issuedTo, requester);
     }
 
     /** Applies Arbor's fail-closed executor to every client of the realm (a client profile and an any-client policy). */
