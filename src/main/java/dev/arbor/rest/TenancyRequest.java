@@ -4,8 +4,8 @@ import dev.arbor.core.Decision;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.store.ArborMetrics;
-import dev.arbor.store.InvitationAcceptance;
 import dev.arbor.store.Policies;
+import dev.arbor.store.RealmAdministrators;
 import dev.arbor.store.TenancyAudit;
 import dev.arbor.store.TenancyStore;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  */
 final class TenancyRequest {
 
-    static final String ADMIN_CLIENT = InvitationAcceptance.ADMIN_CLIENT;
-    static final String ADMIN_ROLE = InvitationAcceptance.ADMIN_ROLE;
+    static final String ADMIN_CLIENT = RealmAdministrators.CLIENT;
+    static final String ADMIN_ROLE = RealmAdministrators.ROLE;
 
     final KeycloakSession session;
     final RealmModel realm;
@@ -43,7 +43,7 @@ final class TenancyRequest {
     }
 
     static boolean isRealmAdmin(RealmModel realm, UserModel user) {
-        return InvitationAcceptance.isRealmAdmin(realm, user);
+        return RealmAdministrators.includes(realm, user);
     }
 
     /** The realm's policy; 409 when it has no schema yet. */

@@ -7,10 +7,8 @@ import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
 import java.util.ArrayList;
 import java.util.List;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -19,10 +17,6 @@ import org.keycloak.models.UserModel;
  * once (a concurrent decision loses), and the roles are granted within their limits of holders.
  */
 public final class InvitationAcceptance {
-
-    /** The client and role that make a user a realm administrator, above every scope. */
-    public static final String ADMIN_CLIENT = "realm-management";
-    public static final String ADMIN_ROLE = "manage-realm";
 
     /** How an acceptance ended. */
     public sealed interface Outcome {
@@ -43,12 +37,6 @@ public final class InvitationAcceptance {
     private InvitationAcceptance() {
     }
 
-    public static boolean isRealmAdmin(RealmModel realm, UserModel user) {
-        ClientModel admin = realm.getClientByClientId(ADMIN_CLIENT);
-        RoleModel manageRealm = admin == null ? null : admin.getRole(ADMIN_ROLE);
-        return manageRealm != null && user.hasRole(manageRealm);
-    }
-
     /**
      * Accepts {@code invitation} for {@code userId}, who the caller made sure it is addressed to. Changes happen in
      * the session's transaction; on any outcome other than {@link Accepted} the caller rolls it back.
@@ -60,7 +48,7 @@ public final class InvitationAcceptance {
             return new Refused(new Decision(false, Decision.Reason.NOT_PERMITTED,
                     List.of("the user who sent the invitation no longer exists")));
         }
-        Principal sender = new Principal(inviter.getId(), isRealmAdmin(realm, inviter));
+        Principal sender = new Principal(inviter.getId(), RealmAdministrators.includes(realm, inviter));
         TreeSlice tree = store.slice();
         for (String role : invitation.roles()) {
             Decision decision = policy.mayGrant(sender, userId, invitation.scopeId(), role, false, tree);

@@ -41,6 +41,7 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
     /** The client-session note holding the scope the session acts in, once a token carried it. */
     public static final String ACTIVE_SCOPE_NOTE = ActiveScope.NOTE;
     static final String DEFAULT_CLAIM = "tenancy";
+    private static final String BUILT_CLAIM = "arbor.claim.";
     /** Where to add the list of other scopes the user may switch to: {@code userinfo}, {@code all} or {@code none}. */
     static final String SWITCHABLE_IN = "arbor.switchable.in";
     static final String SWITCHABLE_LIMIT = "arbor.switchable.limit";
@@ -133,29 +134,40 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         return token;
     }
 
+    /**
+     * Writes the claim into {@code token}. Built once per request and kept in the client-session context, so the
+     * access token, ID token and the rest of one response cost one evaluation.
+     */
+    @SuppressWarnings("unchecked")
     private static void write(IDToken token, ProtocolMapperModel model, KeycloakSession session,
             UserSessionModel userSession, ClientSessionContext context, Target target) {
-        long started = System.nanoTime();
-        if (build(token, model, session, userSession, context, target)) {
-            ArborMetrics.claimBuilt(userSession.getRealm().getName(), Duration.ofNanos(System.nanoTime() - started));
+        String key = BUILT_CLAIM + model.getId() + (listsSwitchable(model, target) ? "+switchable" : "");
+        Optional<Map<String, Object>> claim = context.getAttribute(key, Optional.class);
+        if (claim == null) {
+            long started = System.nanoTime();
+            claim = build(model, session, userSession, context, target);
+            context.setAttribute(key, claim);
+            claim.ifPresent(built -> ArborMetrics.claimBuilt(userSession.getRealm().getName(),
+                    Duration.ofNanos(System.nanoTime() - started)));
         }
+        claim.ifPresent(built -> OIDCAttributeMapperHelper.mapClaim(token, model, built));
     }
 
-    /** Writes the claim; false when there is none to write (no schema, no active scope). */
-    private static boolean build(IDToken token, ProtocolMapperModel model, KeycloakSession session,
+    /** The claim; empty when there is none to write (no schema, no active scope). */
+    private static Optional<Map<String, Object>> build(ProtocolMapperModel model, KeycloakSession session,
             UserSessionModel userSession, ClientSessionContext context, Target target) {
         String realmId = userSession.getRealm().getId();
         TenancyStore store = TenancyStore.of(session, realmId);
         Optional<Policies.Active> schema = Policies.active(realmId, store);
         if (schema.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Policy policy = schema.get().policy();
         String userId = userSession.getUser().getId();
         Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(),
                 context.getAttribute(Constants.GRANT_TYPE, String.class), userId, store, policy);
         if (active.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Scope scope = active.get();
         Access access = policy.access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
@@ -170,8 +182,7 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
             }
             TenancyClaim.addSwitchable(claim, others, switchableLimit(model));
         }
-        OIDCAttributeMapperHelper.mapClaim(token, model, claim);
-        return true;
+        return Optional.of(claim);
     }
 
     private static boolean listsSwitchable(ProtocolMapperModel model, Target target) {

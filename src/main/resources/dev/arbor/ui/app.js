@@ -130,8 +130,8 @@ async function scopePage(scopeId, first = 0) {
     api(`scopes/${id}/actions`, { query: { first, max: PAGE } }),
     api(`scopes/${id}/roles`),
   ]);
-  const invitations = actions.listMembers || actions.invite.length
-    ? await api(`scopes/${id}/invitations`, { query: { max: 100 } }) : [];
+  // the API lists only the invitations the caller may withdraw: all of them for member listers, else their own
+  const invitations = await api(`scopes/${id}/invitations`, { query: { max: 100 } });
   const byUser = new Map(actions.members.map(member => [member.userId, member]));
   const usernames = new Map(members.members.map(member => [member.userId, member.username]));
   replace(view,
@@ -246,7 +246,6 @@ async function revoke(scope, member, name, role, removes, usernames) {
 }
 
 function invitationsSection(scope, invitations, actions) {
-  const me = info.caller.userId;
   const form = actions.invite.length ? h('form', { id: 'invite-form', onSubmit: event => {
     event.preventDefault();
     const data = new FormData(event.target);
@@ -276,11 +275,11 @@ function invitationsSection(scope, invitations, actions) {
         h('th', { scope: 'row', 'data-label': 'E-mail' }, invitation.email),
         h('td', { 'data-label': 'Roles' }, invitation.roles.join(', ')),
         h('td', { 'data-label': 'Expires' }, new Date(invitation.expiresAt).toLocaleString()),
-        h('td', {}, actions.listMembers || invitation.inviterId === me ? h('button', {
+        h('td', {}, h('button', {
           type: 'button', class: 'secondary', dataset: { action: 'withdraw' },
           onClick: () => act(() => api(`scopes/${encodeURIComponent(scope.id)}/invitations/${encodeURIComponent(invitation.id)}`, { method: 'DELETE' }),
             `Invitation to ${invitation.email} withdrawn.`),
-        }, 'Withdraw') : null))))) : h('p', { class: 'empty' }, 'No pending invitations.'),
+        }, 'Withdraw')))))) : h('p', { class: 'empty' }, 'No pending invitations.'),
     form);
 }
 
