@@ -162,8 +162,8 @@ final class ClusterServers implements KeycloakCluster, AutoCloseable {
             node.close();
         }
         database.close();
-        Log.info(String.format("cluster stopped; the cluster suite took %.1f s (its test classes, starting the"
-                + " cluster included: %.1f s)", TEST_NANOS.get() / 1e9, startupNanos / 1e9));
+        Log.info(String.format("cluster stopped; the cluster suite took %.1f s in its test classes, of which"
+                + " %.1f s to start the cluster", TEST_NANOS.get() / 1e9, startupNanos / 1e9));
     }
 
     /** Time spent in one cluster test class, for the report at the end. */
