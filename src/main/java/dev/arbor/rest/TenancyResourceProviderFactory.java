@@ -1,6 +1,7 @@
 package dev.arbor.rest;
 
 import dev.arbor.events.TenancyCleanup;
+import dev.arbor.store.TenancyStore;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -26,6 +27,7 @@ public final class TenancyResourceProviderFactory implements RealmResourceProvid
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         TenancyCleanup.register(factory);
+        TenancyStore.invalidateOnClusterEvents(factory);
     }
 
     @Override

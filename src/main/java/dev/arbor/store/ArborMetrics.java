@@ -38,4 +38,13 @@ public final class ArborMetrics {
                 .register(Metrics.globalRegistry)
                 .increment();
     }
+
+    /** A read of the token path was answered by this node's cache ({@code hit}) or had to go to the database. */
+    public static void cache(boolean hit) {
+        Counter.builder("arbor.cache.reads")
+                .description("Reads of the tenancy tree, from this node's cache or the database")
+                .tag("result", hit ? "hit" : "miss")
+                .register(Metrics.globalRegistry)
+                .increment();
+    }
 }

@@ -15,21 +15,58 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The tree as the core sees it, read from the database on demand and remembered for the rest of the request: a
- * scope comes with all its ancestors in one query, and each membership or holder list is read at most once.
+ * The tree as the core sees it, read on demand and remembered for the rest of the request: from this node's
+ * {@link TreeCache} when it has it, else from the database (a scope comes with all its ancestors in one query,
+ * each membership or holder list in one), then kept in the cache for the next request. A request that changed
+ * the realm's tenancy reads only the database, which shows it its own changes before they are committed.
  */
 final class JpaTreeSlice implements TreeSlice {
 
     private final EntityManager em;
     private final String realmId;
+    private final java.util.function.BooleanSupplier mayShare;
     private final Map<String, Optional<Scope>> scopes = new HashMap<>();
     private final Map<String, Optional<Membership>> memberships = new HashMap<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
     private final Map<String, List<Membership>> userMemberships = new HashMap<>();
 
-    JpaTreeSlice(EntityManager em, String realmId) {
+    /**
+     * @param mayShare whether this request may read and fill the node's cache (false once it changed the realm)
+     */
+    JpaTreeSlice(EntityManager em, String realmId, java.util.function.BooleanSupplier mayShare) {
         this.em = em;
         this.realmId = realmId;
+        this.mayShare = mayShare;
+    }
+
+    /** The realm's current cache entries, or null when this request must not use them. */
+    private TreeCache.Entries shared() {
+        return mayShare.getAsBoolean() ? TreeCache.of(realmId) : null;
+    }
+
+    /** Local memo, then the node's cache, then {@code load}; what was loaded is cached while still current. */
+    private <V> V read(Map<String, V> local, java.util.function.Function<TreeCache.Entries, Map<String, V>> cache,
+            String key, java.util.function.Supplier<V> load) {
+        V known = local.get(key);
+        if (known != null) {
+            return known;
+        }
+        TreeCache.Entries entries = shared();
+        if (entries != null) {
+            V cached = cache.apply(entries).get(key);
+            if (cached != null) {
+                ArborMetrics.cache(true);
+                local.put(key, cached);
+                return cached;
+            }
+            ArborMetrics.cache(false);
+        }
+        V loaded = load.get();
+        local.put(key, loaded);
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            TreeCache.keep(cache.apply(entries), key, loaded);
+        }
+        return loaded;
     }
 
     @Override
@@ -38,27 +75,50 @@ final class JpaTreeSlice implements TreeSlice {
         if (known != null) {
             return known;
         }
+        TreeCache.Entries entries = shared();
+        Optional<Scope> cached = entries == null ? null : entries.scopes.get(scopeId);
+        if (cached != null && cached.map(scope -> scope.ancestors().stream().allMatch(entries.scopes::containsKey))
+                .orElse(true)) {
+            ArborMetrics.cache(true);
+            scopes.put(scopeId, cached);
+            cached.ifPresent(scope -> scope.ancestors().forEach(id -> scopes.put(id, entries.scopes.get(id))));
+            return cached;
+        }
+        if (entries != null) {
+            ArborMetrics.cache(false);
+        }
+        Map<String, Optional<Scope>> loaded = loadWithAncestors(scopeId);
+        scopes.putAll(loaded);
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            loaded.forEach((id, scope) -> TreeCache.keep(entries.scopes, id, scope));
+        }
+        return loaded.get(scopeId);
+    }
+
+    /** The scope and the ancestors this request has not read yet, in at most two queries. */
+    private Map<String, Optional<Scope>> loadWithAncestors(String scopeId) {
+        Map<String, Optional<Scope>> loaded = new HashMap<>();
         ArborScopeEntity row = em.find(ArborScopeEntity.class, scopeId);
         if (row == null || !row.realmId.equals(realmId)) {
-            scopes.put(scopeId, Optional.empty());
-            return Optional.empty();
+            loaded.put(scopeId, Optional.empty());
+            return loaded;
         }
         Scope scope = Rows.scope(row);
-        scopes.put(scopeId, Optional.of(scope));
+        loaded.put(scopeId, Optional.of(scope));
         List<String> missing = scope.ancestors().stream().filter(id -> !scopes.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             em.createNamedQuery("arborScope.byIds", ArborScopeEntity.class)
                     .setParameter("realmId", realmId)
                     .setParameter("ids", missing)
                     .getResultList()
-                    .forEach(ancestor -> scopes.put(ancestor.id, Optional.of(Rows.scope(ancestor))));
+                    .forEach(ancestor -> loaded.put(ancestor.id, Optional.of(Rows.scope(ancestor))));
         }
-        return Optional.of(scope);
+        return loaded;
     }
 
     @Override
     public Optional<Membership> membership(String userId, String scopeId) {
-        return memberships.computeIfAbsent(scopeId + "\n" + userId, key -> {
+        return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId, () -> {
             List<ArborMembershipEntity> rows = em.createNamedQuery("arborMembership.byScopeAndUser",
                             ArborMembershipEntity.class)
                     .setParameter("scopeId", scopeId)
@@ -70,11 +130,12 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public Set<String> holders(String scopeId, String role) {
-        return holders.computeIfAbsent(scopeId + "\n" + role, key -> new TreeSet<>(
-                em.createNamedQuery("arborRole.holders", String.class)
-                        .setParameter("scopeId", scopeId)
-                        .setParameter("roleName", role)
-                        .getResultList()));
+        return read(holders, entries -> entries.holders, scopeId + "\n" + role, () ->
+                java.util.Collections.unmodifiableSortedSet(new TreeSet<>(
+                        em.createNamedQuery("arborRole.holders", String.class)
+                                .setParameter("scopeId", scopeId)
+                                .setParameter("roleName", role)
+                                .getResultList())));
     }
 
     @Override
@@ -106,11 +167,11 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public List<Membership> membershipsOf(String userId) {
-        return userMemberships.computeIfAbsent(userId, user -> withRoles(
+        return read(userMemberships, entries -> entries.userMemberships, userId, () -> List.copyOf(withRoles(
                 em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
                         .setParameter("realmId", realmId)
-                        .setParameter("userId", user)
-                        .getResultList()));
+                        .setParameter("userId", userId)
+                        .getResultList())));
     }
 
     /** Memberships with their roles, read in one more query. */

@@ -13,8 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * One realm's tenancy data in Keycloak's database, inside the request's transaction. It stores what it is told;
@@ -24,18 +29,74 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class TenancyStore {
 
+    /** The cluster-event key of {@link TreeChanged}. */
+    static final String TREE_CHANGED = "arbor.tree-changed";
+
+    private final KeycloakSession session;
     private final EntityManager em;
     private final String realmId;
     private final JpaTreeSlice slice;
 
-    private TenancyStore(EntityManager em, String realmId) {
-        this.em = em;
+    private TenancyStore(KeycloakSession session, String realmId) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realmId = realmId;
-        this.slice = new JpaTreeSlice(em, realmId);
+        this.slice = new JpaTreeSlice(em, realmId, () -> !changedInThisRequest());
     }
 
     public static TenancyStore of(KeycloakSession session, String realmId) {
-        return new TenancyStore(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId);
+        return new TenancyStore(session, realmId);
+    }
+
+    /**
+     * Drops a realm's cached tenancy on this node when another node says it changed. Registered once Keycloak has
+     * migrated its database, when the cluster is up.
+     */
+    public static void invalidateOnClusterEvents(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
+                        .registerListener(TREE_CHANGED, changed -> {
+                            if (changed instanceof TreeChanged tree) {
+                                TreeCache.invalidate(tree.getRealmId());
+                            }
+                        }));
+            }
+        });
+    }
+
+    /** Whether this request (any store of it) changed the realm's tenancy; it then reads past the cache. */
+    private boolean changedInThisRequest() {
+        return session.getAttribute(changeMark()) != null;
+    }
+
+    private String changeMark() {
+        return "arbor.changed." + realmId;
+    }
+
+    /**
+     * Called before every change: from now on this request reads past the node's cache, and once its transaction
+     * ends (committed or not) the realm's cached entries are dropped here and, after a commit, on every node.
+     */
+    private void changing() {
+        slice.forget();
+        if (changedInThisRequest()) {
+            return;
+        }
+        session.setAttribute(changeMark(), Boolean.TRUE);
+        String realm = realmId;
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                TreeCache.invalidate(realm);
+                session.getProvider(ClusterProvider.class).notify(TREE_CHANGED, new TreeChanged(realm), true);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                TreeCache.invalidate(realm);
+            }
+        });
     }
 
     /** The tree as the policy core reads it, for this request. */
@@ -47,11 +108,19 @@ public final class TenancyStore {
 
     /** The schema in force: the latest revision, if the realm has one. */
     public Optional<StoredSchema> activeSchema() {
+        TreeCache.Entries entries = changedInThisRequest() ? null : TreeCache.of(realmId);
+        if (entries != null && entries.schema != null) {
+            return entries.schema;
+        }
         List<ArborSchemaEntity> rows = em.createNamedQuery("arborSchema.latest", ArborSchemaEntity.class)
                 .setParameter("realmId", realmId)
                 .setMaxResults(1)
                 .getResultList();
-        return rows.stream().findFirst().map(StoredSchema::of);
+        Optional<StoredSchema> schema = rows.stream().findFirst().map(StoredSchema::of);
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            entries.schema = schema;
+        }
+        return schema;
     }
 
     /**
@@ -60,6 +129,7 @@ public final class TenancyStore {
      * @throws ConflictException when another request stored a revision at the same moment
      */
     public StoredSchema saveSchema(String schemaId, int schemaVersion, String document, String userId) {
+        changing();
         ArborSchemaEntity row = new ArborSchemaEntity();
         row.id = UUID.randomUUID().toString();
         row.realmId = realmId;
@@ -83,6 +153,7 @@ public final class TenancyStore {
     /** As {@link #createScope(String, String, String, Map)}, remembering the scope's key in an import file. */
     public Scope createScope(String type, String name, String parentId, Map<String, Object> attributes,
             String importKey) {
+        changing();
         ArborScopeEntity row = new ArborScopeEntity();
         row.importKey = importKey;
         row.id = UUID.randomUUID().toString();
@@ -112,6 +183,7 @@ public final class TenancyStore {
 
     /** Renames a scope and replaces its attributes (null: leave them). */
     public Scope updateScope(String scopeId, String name, Map<String, Object> attributes) {
+        changing();
         ArborScopeEntity row = scopeRow(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         if (name != null) {
             row.name = name;
@@ -177,6 +249,7 @@ public final class TenancyStore {
 
     /** Deletes a scope and everything below it, deepest first, with their memberships. */
     public int deleteSubtree(String scopeId) {
+        changing();
         ArborScopeEntity root = scopeRow(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         List<ArborScopeEntity> below = em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
                 .setParameter("realmId", realmId)
@@ -236,6 +309,7 @@ public final class TenancyStore {
      * @throws ConflictException when the role is full (the database refused another seat)
      */
     public void grant(String userId, String scopeId, String role, int maxHolders) {
+        changing();
         ArborMembershipEntity membership = membershipRow(userId, scopeId).orElseGet(() -> newMembership(userId, scopeId));
         if (roleRow(membership.id, role).isPresent()) {
             return;
@@ -252,6 +326,7 @@ public final class TenancyStore {
 
     /** Takes {@code role} at {@code scopeId} from {@code userId}; the membership goes with its last role. */
     public void revoke(String userId, String scopeId, String role) {
+        changing();
         Optional<ArborMembershipEntity> membership = membershipRow(userId, scopeId);
         if (membership.isEmpty()) {
             return;
@@ -269,6 +344,7 @@ public final class TenancyStore {
 
     /** Removes whole memberships (a cascade, or a member removed from a scope). */
     public void removeMemberships(List<Membership> memberships) {
+        changing();
         List<ArborMembershipEntity> rows = new ArrayList<>();
         for (Membership membership : memberships) {
             membershipRow(membership.userId(), membership.scopeId()).ifPresent(rows::add);
@@ -279,6 +355,7 @@ public final class TenancyStore {
 
     /** Replaces {@code userId}'s optional permissions at {@code scopeId}; the user must be a member there. */
     public void setOptions(String userId, String scopeId, Set<String> options) {
+        changing();
         ArborMembershipEntity row = membershipRow(userId, scopeId)
                 .orElseThrow(() -> new IllegalArgumentException("user " + userId + " is not a member of " + scopeId));
         row.options = Rows.options(options);
@@ -350,6 +427,7 @@ public final class TenancyStore {
 
     /** Everything of a user in this realm, when Keycloak removes the user: memberships, invitations sent and to them. */
     public void deleteUser(String userId, String email) {
+        changing();
         em.createNamedQuery("arborInvitation.deleteByInviter").setParameter("realmId", realmId)
                 .setParameter("userId", userId).executeUpdate();
         if (email != null) {
@@ -364,6 +442,7 @@ public final class TenancyStore {
 
     /** Everything of this realm, when Keycloak removes the realm. */
     public void deleteRealm() {
+        changing();
         List<String> membershipIds = em.createQuery(
                         "select m.id from ArborMembershipEntity m where m.realmId = :realmId", String.class)
                 .setParameter("realmId", realmId).getResultList();

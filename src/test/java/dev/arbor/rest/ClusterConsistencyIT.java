@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborClusterIT;
 import dev.arbor.testing.KeycloakCluster;
+import dev.arbor.testing.Metrics;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
@@ -37,6 +38,10 @@ class ClusterConsistencyIT {
         TokenSet alice = appOnB.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws1));
         TokenSet dave = appOnB.password(world.users.get("dave"));
         assertThat(permissions(alice)).as("sealed").doesNotContain("subscriptions:subscriptions:start");
+        double hits = Metrics.value(cluster.node(1), "arbor_cache_reads_total", "hit");
+        alice = appOnB.refresh(alice.refreshToken());
+        assertThat(Metrics.value(cluster.node(1), "arbor_cache_reads_total", "hit"))
+                .as("node B answers the refresh from its cache").isGreaterThan(hits);
 
         world.as("alice").delete(world.roles(world.ws1, "carol", "owner")).expect(200); // through node A
 
