@@ -119,11 +119,8 @@ class TenantAdminAppBrowserIT {
     void aRealmAdminReachesTheAppFromTheAdminConsoleAndValidatesTheSchema(KeycloakServer server) {
         String realm = REALMS.realm(server, "skyport");
         try (Browser browser = Browser.open()) {
-            browser.driver().get(server.baseUri() + "/admin/" + realm + "/console/#/" + realm + "/clients");
+            browser.signIn(server.baseUri() + "/admin/" + realm + "/console/#/" + realm + "/clients", "admin", "admin");
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-            browser.driver().findElement(By.id("password")).sendKeys("admin");
-            browser.driver().findElement(By.id("kc-login")).click();
             WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("a[href$='/realms/" + realm + "/tenancy/ui/']")));
             browser.screenshot("console-clients-with-app-link");
@@ -240,11 +237,7 @@ class TenantAdminAppBrowserIT {
         static App signIn(KeycloakServer server, String realm, String username) {
             Browser browser = Browser.open();
             App app = new App(browser, server.baseUri() + "/realms/" + realm + "/tenancy/ui/", username);
-            browser.driver().get(app.base);
-            app.waitFor(By.id("kc-form-login"));
-            app.type(By.id("username"), username);
-            app.type(By.id("password"), username);
-            app.click(By.id("kc-login"));
+            browser.signIn(app.base, username, username);
             app.wait(driver -> !driver.findElements(By.id("arbor-invitations")).isEmpty()
                     || driver.findElements(By.cssSelector("#view h1")).stream()
                             .anyMatch(heading -> heading.getText().equals("Your tenancy")));

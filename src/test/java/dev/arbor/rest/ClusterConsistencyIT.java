@@ -51,7 +51,7 @@ class ClusterConsistencyIT {
                 "refresh_token", dave.refreshToken()));
         assertThat(daveRefresh.body().path("error").asText()).as("dave left with the take-back")
                 .isEqualTo("invalid_grant");
-        ArborApi aliceOnB = onB.api(appOnB, world.users.get("alice"));
+        ArborApi aliceOnB = world.as("alice", cluster.node(1));
         assertThat(aliceOnB.get("me/permissions?scopeId=" + world.ws1).expect(200).path("permissions").toString())
                 .contains("subscriptions:subscriptions:start");
         assertThat(aliceOnB.get("scopes/" + world.ws1 + "/members").expect(200).path("members")).isEmpty();
@@ -60,8 +60,7 @@ class ClusterConsistencyIT {
     @Test
     void aSchemaStoredThroughOneNodeIsInForceOnTheOther(KeycloakCluster cluster, TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        ArborApi rootOnB = world.realm.on(cluster.node(1)).api(world.realm.on(cluster.node(1)).client("app", null),
-                world.users.get("root"));
+        ArborApi rootOnB = world.as("root", cluster.node(1));
         assertThat(rootOnB.get("schema").expect(200).path("version").asInt()).isEqualTo(1);
 
         world.as("root").put("schema", SkyportWorld.schema("skyport").replace("\nversion: 1\n", "\nversion: 2\n"),
@@ -79,8 +78,7 @@ class ClusterConsistencyIT {
         for (int i = 0; i < 100; i++) {
             candidates.add(world.realm.createUser("candidate" + i).id());
         }
-        TestRealm onB = world.realm.on(cluster.node(1));
-        List<ArborApi> roots = List.of(world.as("root"), onB.api(onB.client("app", null), world.users.get("root")));
+        List<ArborApi> roots = List.of(world.as("root"), world.as("root", cluster.node(1)));
         ExecutorService pool = Executors.newFixedThreadPool(50);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();

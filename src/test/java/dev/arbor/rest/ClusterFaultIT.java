@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborClusterIT;
 import dev.arbor.testing.KeycloakCluster;
-import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +36,7 @@ class ClusterFaultIT {
         for (int i = 0; i < 40; i++) {
             users.add(world.realm.createUser("burst" + i).id());
         }
-        TestRealm onB = world.realm.on(cluster.node(1));
-        List<ArborApi> roots = List.of(world.as("root"), onB.api(onB.client("app", null), world.users.get("root")));
+        List<ArborApi> roots = List.of(world.as("root"), world.as("root", cluster.node(1)));
         Map<String, Integer> grants = new ConcurrentHashMap<>();
         Map<Integer, Integer> transfers = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -89,8 +87,7 @@ class ClusterFaultIT {
     void arborRecoversFromARestartOfPostgresqlWithoutRestartingKeycloak(KeycloakCluster cluster,
             TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        TestRealm onB = world.realm.on(cluster.node(1));
-        ArborApi rootOnB = onB.api(onB.client("app", null), world.users.get("root"));
+        ArborApi rootOnB = world.as("root", cluster.node(1));
 
         cluster.restartDatabase();
 

@@ -6,7 +6,6 @@ import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborClusterIT;
 import dev.arbor.testing.KeycloakCluster;
 import dev.arbor.testing.KeycloakServer;
-import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +45,7 @@ class ClusterUpgradeIT {
             assertThat(cluster.sql("select count(*) from databasechangelog_arbor"
                     + " where id = 'arbor-9999-later-release'")).as("recorded in Arbor's own changelog table")
                     .isEqualTo("1");
-            TestRealm onLater = world.realm.on(later);
-            ArborApi root = onLater.api(onLater.client("app", null), world.users.get("root"));
+            ArborApi root = world.as("root", later);
             assertThat(root.get("scopes/" + world.ws1 + "/members").expect(200).toString())
                     .as("the data this version wrote, served by the later one").isEqualTo(before);
             root.put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);

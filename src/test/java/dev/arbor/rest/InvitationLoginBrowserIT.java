@@ -86,11 +86,7 @@ class InvitationLoginBrowserIT {
     }
 
     private static void logIn(Browser browser, AuthorizationRequest request, TestUser user) {
-        browser.driver().get(request.uri().toString());
-        wait(browser).until(driver -> !driver.findElements(By.id("kc-form-login")).isEmpty());
-        browser.driver().findElement(By.id("username")).sendKeys(user.username());
-        browser.driver().findElement(By.id("password")).sendKeys(user.password());
-        browser.driver().findElement(By.id("kc-login")).click();
+        browser.signIn(request.uri().toString(), user.username(), user.password());
     }
 
     private static WebDriverWait wait(Browser browser) {

@@ -77,11 +77,7 @@ class ScopePickerBrowserIT {
     }
 
     private static void logIn(Browser browser, AuthorizationRequest request, TestUser user) {
-        browser.driver().get(request.uri().toString());
-        wait(browser).until(driver -> !driver.findElements(By.id("username")).isEmpty());
-        browser.driver().findElement(By.id("username")).sendKeys(user.username());
-        browser.driver().findElement(By.id("password")).sendKeys(user.password());
-        browser.driver().findElement(By.id("kc-login")).click();
+        browser.signIn(request.uri().toString(), user.username(), user.password());
     }
 
     private static WebDriverWait wait(Browser browser) {

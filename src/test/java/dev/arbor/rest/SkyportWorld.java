@@ -1,6 +1,7 @@
 package dev.arbor.rest;
 
 import dev.arbor.testing.ArborApi;
+import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
@@ -48,6 +49,12 @@ final class SkyportWorld {
 
     ArborApi as(String user) {
         return realm.api(app, users.get(user));
+    }
+
+    /** The API as {@code user}, signed in and called through another node of a cluster. */
+    ArborApi as(String user, KeycloakServer node) {
+        TestRealm there = realm.on(node);
+        return there.api(there.client("app", null), users.get(user));
     }
 
     String id(String user) {
