@@ -14,10 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -26,7 +23,7 @@ import org.keycloak.models.UserModel;
  * them with their paths and roles, and accepts, declines, or leaves them for later. Accepting goes through
  * {@link InvitationAcceptance}, as in the API, so the sender's right to grant is checked again now.
  */
-final class InvitationsAuthenticator implements Authenticator {
+final class InvitationsAuthenticator extends LoginStep {
 
     static final String TEMPLATE = "accept-tenancy-invitations.ftl";
 
@@ -144,25 +141,5 @@ final class InvitationsAuthenticator implements Authenticator {
             form.setError(error, detail == null ? "" : detail);
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing for the user to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

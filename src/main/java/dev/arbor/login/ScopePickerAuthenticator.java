@@ -13,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -27,7 +24,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * paths; none gets a page that says so. The choice is stored as if the client had sent {@code tenancy_scope}, so
  * the token mapper and the fail-closed executor treat it the same way.
  */
-final class ScopePickerAuthenticator implements Authenticator {
+final class ScopePickerAuthenticator extends LoginStep {
 
     static final String REQUESTED_NOTE = TenancyProtocolMapper.REQUESTED_SCOPE_NOTE;
     static final String TEMPLATE = "select-tenancy-scope.ftl";
@@ -128,25 +125,5 @@ final class ScopePickerAuthenticator implements Authenticator {
             form.setError(error);
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing for the user to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

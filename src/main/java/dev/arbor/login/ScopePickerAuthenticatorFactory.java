@@ -1,78 +1,13 @@
 package dev.arbor.login;
 
-import java.util.List;
-import org.keycloak.Config;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
-
 /** Registers the "choose a workspace" step; add it to the browser flow after the user is identified. */
-public final class ScopePickerAuthenticatorFactory implements AuthenticatorFactory {
+public final class ScopePickerAuthenticatorFactory extends LoginStepFactory {
 
     public static final String PROVIDER_ID = "arbor-scope-picker";
-    private static final ScopePickerAuthenticator SINGLETON = new ScopePickerAuthenticator();
 
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Arbor: choose a tenancy scope";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return "tenancy";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Lets a user with several tenancy scopes choose the one this client session acts in (Arbor).";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no configuration
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // stateless
+    public ScopePickerAuthenticatorFactory() {
+        super(PROVIDER_ID, "Arbor: choose a tenancy scope",
+                "Lets a user with several tenancy scopes choose the one this client session acts in (Arbor).",
+                new ScopePickerAuthenticator());
     }
 }
