@@ -4,7 +4,9 @@ import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.SchemaCompatibility;
 import dev.arbor.core.TenancySchema;
+import dev.arbor.store.ConflictException;
 import dev.arbor.store.StoredSchema;
+import dev.arbor.store.TenancyStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,6 +139,9 @@ final class Transfer {
         private final Map<String, NewScope> updates = new LinkedHashMap<>();
         private final List<Grant> grants = new ArrayList<>();
         private final List<Options> options = new ArrayList<>();
+        /** Users and existing scopes as found once, so that an import makes one lookup per name, not per entry. */
+        private final Map<String, String> userIdByName = new HashMap<>();
+        private final Map<String, String> idByKey = new HashMap<>();
 
         Plan(TenancySchema schema) {
             this.schema = schema;
@@ -165,6 +170,7 @@ final class Transfer {
             Optional<Scope> existing = request.store.scopeByKey(node.key());
             if (existing.isPresent()) {
                 Scope scope = existing.get();
+                idByKey.put(node.key(), scope.id());
                 String existingParentKey = scope.parentId() == null ? null : request.store.keyOf(scope.parentId());
                 if (!scope.type().equals(node.type()) || !java.util.Objects.equals(existingParentKey, parentKey)) {
                     throw ApiException.conflict("Scope '" + node.key() + "' exists as a " + scope.type() + " under "
@@ -183,17 +189,21 @@ final class Transfer {
         }
 
         void member(MemberEntry entry, String path) {
-            UserModel user = entry.user() == null ? null
-                    : request.session.users().getUserByUsername(request.realm, entry.user());
-            if (user == null) {
+            String userId = entry.user() == null ? null : userIdByName.computeIfAbsent(entry.user(), username -> {
+                UserModel user = request.session.users().getUserByUsername(request.realm, username);
+                return user == null ? null : user.getId();
+            });
+            if (userId == null) {
                 throw ApiException.badRequest(path + ".user", "Realm " + request.realm.getName()
                         + " has no user '" + entry.user() + "'");
             }
             String type = entry.scope() == null ? null : typeByKey.get(entry.scope());
             if (type == null && entry.scope() != null) {
-                type = request.store.scopeByKey(entry.scope()).map(Scope::type).orElse(null);
-                if (type != null) {
+                Optional<Scope> existing = request.store.scopeByKey(entry.scope());
+                if (existing.isPresent()) {
+                    type = existing.get().type();
                     typeByKey.put(entry.scope(), type);
+                    idByKey.put(entry.scope(), existing.get().id());
                 }
             }
             if (type == null) {
@@ -210,7 +220,7 @@ final class Transfer {
                             + roles.get(i) + "'");
                 }
                 allowedOptions.addAll(schema.optionalPermissions(type, roles.get(i)));
-                grants.add(new Grant(user.getId(), entry.scope(), type, roles.get(i)));
+                grants.add(new Grant(userId, entry.scope(), type, roles.get(i)));
             }
             if (entry.options() != null) {
                 for (int i = 0; i < entry.options().size(); i++) {
@@ -219,7 +229,7 @@ final class Transfer {
                                 + "' is not an optional permission of the roles listed");
                     }
                 }
-                options.add(new Options(user.getId(), entry.scope(), new LinkedHashSet<>(entry.options())));
+                options.add(new Options(userId, entry.scope(), new LinkedHashSet<>(entry.options())));
             }
         }
 
@@ -227,13 +237,16 @@ final class Transfer {
         void checkHolders() {
             Map<String, Set<String>> holders = new HashMap<>();
             for (Grant grant : grants) {
+                int max = schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE);
+                if (max == Integer.MAX_VALUE) {
+                    continue;
+                }
                 String key = grant.scopeKey() + "\n" + grant.role();
                 Set<String> users = holders.computeIfAbsent(key, k -> new HashSet<>(
-                        request.store.scopeByKey(grant.scopeKey())
-                                .map(scope -> request.store.slice().holders(scope.id(), grant.role()))
+                        Optional.ofNullable(idByKey.get(grant.scopeKey()))
+                                .map(scopeId -> request.store.slice().holders(scopeId, grant.role()))
                                 .orElse(Set.of())));
                 users.add(grant.userId());
-                int max = schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE);
                 if (users.size() > max) {
                     throw ApiException.conflict("Role " + grant.role() + " at scope '" + grant.scopeKey()
                             + "' would have " + users.size() + " holders; it allows " + max, List.of());
@@ -248,28 +261,28 @@ final class Transfer {
                 revision = request.store.saveSchema(stored.id(), stored.version(), schemaJson,
                         request.principal.userId()).revision();
             }
-            Map<String, String> idByKey = new HashMap<>();
             for (NewScope scope : creates) {
-                String parentId = scope.parentKey() == null ? null : idOf(scope.parentKey(), idByKey);
+                String parentId = scope.parentKey() == null ? null : idOf(scope.parentKey());
                 idByKey.put(scope.key(), request.store.createScope(scope.type(), scope.name(), parentId,
                         scope.attributes(), scope.key()).id());
             }
             for (NewScope scope : updates.values()) {
-                request.store.updateScope(idOf(scope.key(), idByKey), scope.name(), scope.attributes());
+                request.store.updateScope(idOf(scope.key()), scope.name(), scope.attributes());
             }
-            int granted = 0;
+            List<TenancyStore.Grant> toGive = new ArrayList<>(grants.size());
             for (Grant grant : grants) {
-                String scopeId = idOf(grant.scopeKey(), idByKey);
-                if (request.store.slice().holders(scopeId, grant.role()).contains(grant.userId())) {
-                    continue;
-                }
-                request.store.grant(grant.userId(), scopeId, grant.role(),
-                        schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE));
-                granted++;
+                toGive.add(new TenancyStore.Grant(grant.userId(), idOf(grant.scopeKey()), grant.role(),
+                        schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE)));
+            }
+            int granted;
+            try {
+                granted = request.store.grantAll(toGive);
+            } catch (ConflictException e) {
+                throw ApiException.conflict(e.getMessage(), List.of());
             }
             int optionsSet = 0;
             for (Options change : options) {
-                String scopeId = idOf(change.scopeKey(), idByKey);
+                String scopeId = idOf(change.scopeKey());
                 Set<String> current = request.store.slice().membership(change.userId(), scopeId)
                         .map(Membership::options).orElse(Set.of());
                 if (!current.equals(change.options())) {
@@ -282,9 +295,8 @@ final class Transfer {
             return new ImportResult(revision, creates.size(), updates.size(), granted, optionsSet, unchanged);
         }
 
-        private String idOf(String key, Map<String, String> created) {
-            String id = created.get(key);
-            return id != null ? id : request.store.scopeByKey(key).orElseThrow().id();
+        private String idOf(String key) {
+            return idByKey.computeIfAbsent(key, k -> request.store.scopeByKey(k).orElseThrow().id());
         }
     }
 }

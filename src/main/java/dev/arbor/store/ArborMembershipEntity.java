@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 @NamedQueries({
     @NamedQuery(name = "arborMembership.byScopeAndUser",
             query = "select m from ArborMembershipEntity m where m.scopeId = :scopeId and m.userId = :userId"),
+    @NamedQuery(name = "arborMembership.byScopesAndUsers", query = "select m from ArborMembershipEntity m"
+            + " where m.scopeId in :scopeIds and m.userId in :userIds"),
     @NamedQuery(name = "arborMembership.byScope",
             query = "select m from ArborMembershipEntity m where m.scopeId = :scopeId order by m.userId"),
     @NamedQuery(name = "arborMembership.countByScope",

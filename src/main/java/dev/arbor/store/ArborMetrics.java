@@ -41,10 +41,19 @@ public final class ArborMetrics {
 
     /** A read of the token path was answered by this node's cache ({@code hit}) or had to go to the database. */
     public static void cache(boolean hit) {
-        Counter.builder("arbor.cache.reads")
-                .description("Reads of the tenancy tree, from this node's cache or the database")
-                .tag("result", hit ? "hit" : "miss")
-                .register(Metrics.globalRegistry)
-                .increment();
+        (hit ? CacheReads.HIT : CacheReads.MISS).increment();
+    }
+
+    /** Registered once: a cache read is counted several times per token, too often to look the meter up each time. */
+    private static final class CacheReads {
+        static final Counter HIT = counter("hit");
+        static final Counter MISS = counter("miss");
+
+        private static Counter counter(String result) {
+            return Counter.builder("arbor.cache.reads")
+                    .description("Reads of the tenancy tree, from this node's cache or the database")
+                    .tag("result", result)
+                    .register(Metrics.globalRegistry);
+        }
     }
 }

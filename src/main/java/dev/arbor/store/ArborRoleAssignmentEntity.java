@@ -20,6 +20,8 @@ import jakarta.persistence.Table;
             + " where r.membershipId = :membershipId and r.roleName = :roleName"),
     @NamedQuery(name = "arborRole.seats", query = "select r.seat from ArborRoleAssignmentEntity r"
             + " where r.scopeId = :scopeId and r.roleName = :roleName and r.seat is not null"),
+    @NamedQuery(name = "arborRole.seatsAt", query = "select r from ArborRoleAssignmentEntity r"
+            + " where r.scopeId in :scopeIds and r.seat is not null"),
     @NamedQuery(name = "arborRole.holders", query = "select m.userId from ArborRoleAssignmentEntity r,"
             + " ArborMembershipEntity m where m.id = r.membershipId and r.scopeId = :scopeId"
             + " and r.roleName = :roleName order by m.userId"),

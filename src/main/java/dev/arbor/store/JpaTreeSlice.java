@@ -26,6 +26,7 @@ final class JpaTreeSlice implements TreeSlice {
     private final String realmId;
     private final java.util.function.BooleanSupplier mayShare;
     private final Map<String, Optional<Scope>> scopes = new HashMap<>();
+    private final Map<String, Optional<String>> scopeIdsByKey = new HashMap<>();
     private final Map<String, Optional<Membership>> memberships = new HashMap<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
     private final Map<String, List<Membership>> userMemberships = new HashMap<>();
@@ -116,6 +117,17 @@ final class JpaTreeSlice implements TreeSlice {
         return loaded;
     }
 
+    /** The scope a client or an import file calls {@code key}: by its import key, else by its id. */
+    Optional<Scope> scopeByKey(String key) {
+        return read(scopeIdsByKey, entries -> entries.scopeIdsByKey, key, () -> {
+            Optional<String> byKey = em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
+                    .setParameter("realmId", realmId)
+                    .setParameter("importKey", key)
+                    .getResultList().stream().findFirst().map(row -> row.id);
+            return byKey.isPresent() ? byKey : scope(key).map(Scope::id);
+        }).flatMap(this::scope);
+    }
+
     @Override
     public Optional<Membership> membership(String userId, String scopeId) {
         return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId, () -> {
@@ -195,6 +207,7 @@ final class JpaTreeSlice implements TreeSlice {
     /** Forgets what was read, after this request changed it. */
     void forget() {
         scopes.clear();
+        scopeIdsByKey.clear();
         memberships.clear();
         holders.clear();
         userMemberships.clear();

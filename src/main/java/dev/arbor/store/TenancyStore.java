@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,17 @@ public final class TenancyStore {
     private final EntityManager em;
     private final String realmId;
     private final JpaTreeSlice slice;
+    /** The session attribute saying this request changed the realm's tenancy. */
+    private final String changeMark;
+
+    /** Ids per query in bulk reads: well below every supported database's limit on bind parameters. */
+    private static final int BATCH = 500;
 
     private TenancyStore(KeycloakSession session, String realmId) {
         this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realmId = realmId;
+        this.changeMark = "arbor.changed." + realmId;
         this.slice = new JpaTreeSlice(em, realmId, () -> !changedInThisRequest());
     }
 
@@ -67,11 +74,7 @@ public final class TenancyStore {
 
     /** Whether this request (any store of it) changed the realm's tenancy; it then reads past the cache. */
     private boolean changedInThisRequest() {
-        return session.getAttribute(changeMark()) != null;
-    }
-
-    private String changeMark() {
-        return "arbor.changed." + realmId;
+        return session.getAttribute(changeMark) != null;
     }
 
     /**
@@ -83,7 +86,7 @@ public final class TenancyStore {
         if (changedInThisRequest()) {
             return;
         }
-        session.setAttribute(changeMark(), Boolean.TRUE);
+        session.setAttribute(changeMark, Boolean.TRUE);
         String realm = realmId;
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
@@ -197,11 +200,7 @@ public final class TenancyStore {
 
     /** The scope an import file calls {@code key}: its import key, or for scopes made otherwise, its id. */
     public Optional<Scope> scopeByKey(String key) {
-        Optional<ArborScopeEntity> byKey = em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
-                .setParameter("realmId", realmId)
-                .setParameter("importKey", key)
-                .getResultList().stream().findFirst();
-        return byKey.or(() -> scopeRow(key)).map(Rows::scope);
+        return slice.scopeByKey(key);
     }
 
     /** The scope's own key (given at creation or by an import), if it has one. */
@@ -322,6 +321,99 @@ public final class TenancyStore {
         row.seat = maxHolders == Integer.MAX_VALUE ? null : freeSeat(scopeId, role, maxHolders);
         persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
         slice.forget();
+    }
+
+    /** A role an import gives: {@code maxHolders} is the role's limit per scope, {@link Integer#MAX_VALUE} when unbounded. */
+    public record Grant(String userId, String scopeId, String role, int maxHolders) {
+    }
+
+    /**
+     * Gives many roles at once, as an import does: what is held already is left alone, the rest is written in one
+     * flush. Reads what it needs in a few queries per 500 grants, so an import's cost grows with its own size, not
+     * with the size of the scopes it adds to. The checks (delegation, limits) are the caller's, made before.
+     *
+     * @return how many roles were given
+     * @throws ConflictException when the database refused a row another request wrote at the same time
+     */
+    public int grantAll(List<Grant> grants) {
+        if (grants.isEmpty()) {
+            return 0;
+        }
+        changing();
+        Map<String, ArborMembershipEntity> memberships = new HashMap<>();
+        Set<String> held = new HashSet<>();
+        Map<String, Set<Integer>> seats = new HashMap<>();
+        for (int from = 0; from < grants.size(); from += BATCH) {
+            List<Grant> batch = grants.subList(from, Math.min(from + BATCH, grants.size()));
+            readHeld(batch, memberships, held);
+            readSeats(batch, seats);
+        }
+        int given = 0;
+        for (Grant grant : grants) {
+            String pair = grant.scopeId() + "\n" + grant.userId();
+            if (!held.add(pair + "\n" + grant.role())) {
+                continue;
+            }
+            ArborMembershipEntity membership = memberships.get(pair);
+            if (membership == null) {
+                membership = newMembershipRow(grant.userId(), grant.scopeId());
+                em.persist(membership);
+                memberships.put(pair, membership);
+            }
+            ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
+            row.id = UUID.randomUUID().toString();
+            row.membershipId = membership.id;
+            row.scopeId = grant.scopeId();
+            row.roleName = grant.role();
+            if (grant.maxHolders() != Integer.MAX_VALUE) {
+                row.seat = lowestFree(seats.computeIfAbsent(grant.scopeId() + "\n" + grant.role(),
+                        key -> new HashSet<>()), grant.maxHolders(), grant.scopeId(), grant.role());
+            }
+            em.persist(row);
+            given++;
+        }
+        flush("another request changed the same memberships at the same time; import again");
+        slice.forget();
+        return given;
+    }
+
+    /** The memberships of the batch's (scope, user) pairs and the roles they hold, in two queries. */
+    private void readHeld(List<Grant> batch, Map<String, ArborMembershipEntity> memberships, Set<String> held) {
+        Set<String> pairs = new HashSet<>();
+        batch.forEach(grant -> pairs.add(grant.scopeId() + "\n" + grant.userId()));
+        List<ArborMembershipEntity> rows = em.createNamedQuery("arborMembership.byScopesAndUsers",
+                        ArborMembershipEntity.class)
+                .setParameter("scopeIds", batch.stream().map(Grant::scopeId).distinct().toList())
+                .setParameter("userIds", batch.stream().map(Grant::userId).distinct().toList())
+                .getResultList();
+        Map<String, String> pairById = new HashMap<>();
+        for (ArborMembershipEntity row : rows) {
+            String pair = row.scopeId + "\n" + row.userId;
+            if (pairs.contains(pair)) {
+                memberships.put(pair, row);
+                pairById.put(row.id, pair);
+            }
+        }
+        if (!pairById.isEmpty()) {
+            em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
+                    .setParameter("membershipIds", new ArrayList<>(pairById.keySet()))
+                    .getResultList()
+                    .forEach(role -> held.add(pairById.get(role.membershipId) + "\n" + role.roleName));
+        }
+    }
+
+    /** The seats taken of the batch's limited roles, in one query. */
+    private void readSeats(List<Grant> batch, Map<String, Set<Integer>> seats) {
+        List<String> scopeIds = batch.stream().filter(grant -> grant.maxHolders() != Integer.MAX_VALUE)
+                .map(Grant::scopeId).distinct().toList();
+        if (scopeIds.isEmpty()) {
+            return;
+        }
+        for (ArborRoleAssignmentEntity row : em.createNamedQuery("arborRole.seatsAt", ArborRoleAssignmentEntity.class)
+                .setParameter("scopeIds", scopeIds)
+                .getResultList()) {
+            seats.computeIfAbsent(row.scopeId + "\n" + row.roleName, key -> new HashSet<>()).add(row.seat);
+        }
     }
 
     /** Takes {@code role} at {@code scopeId} from {@code userId}; the membership goes with its last role. */
@@ -485,13 +577,18 @@ public final class TenancyStore {
     }
 
     private ArborMembershipEntity newMembership(String userId, String scopeId) {
+        ArborMembershipEntity row = newMembershipRow(userId, scopeId);
+        persist(row, "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
+        return row;
+    }
+
+    private ArborMembershipEntity newMembershipRow(String userId, String scopeId) {
         ArborMembershipEntity row = new ArborMembershipEntity();
         row.id = UUID.randomUUID().toString();
         row.realmId = realmId;
         row.scopeId = scopeId;
         row.userId = userId;
         row.createdAt = System.currentTimeMillis();
-        persist(row, "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
         return row;
     }
 
@@ -501,8 +598,13 @@ public final class TenancyStore {
                 .setParameter("scopeId", scopeId)
                 .setParameter("roleName", role)
                 .getResultList());
+        return lowestFree(taken, max, scopeId, role);
+    }
+
+    /** Takes the lowest seat not in {@code taken} (and marks it taken); a conflict when all {@code max} are. */
+    private static int lowestFree(Set<Integer> taken, int max, String scopeId, String role) {
         for (int seat = 1; seat <= max; seat++) {
-            if (!taken.contains(seat)) {
+            if (taken.add(seat)) {
                 return seat;
             }
         }
@@ -521,8 +623,13 @@ public final class TenancyStore {
 
     /** Inserts now, so that a unique key refusing the row is a conflict answered to this request. */
     private void persist(Object row, String conflict) {
+        em.persist(row);
+        flush(conflict);
+    }
+
+    /** Writes what is pending; a unique key refusing a row is a conflict answered to this request. */
+    private void flush(String conflict) {
         try {
-            em.persist(row);
             em.flush();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {

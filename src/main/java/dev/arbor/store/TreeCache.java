@@ -20,6 +20,7 @@ final class TreeCache {
     /** One realm's entries, replaced whole on every change. */
     static final class Entries {
         final Map<String, Optional<Scope>> scopes = new ConcurrentHashMap<>();
+        final Map<String, Optional<String>> scopeIdsByKey = new ConcurrentHashMap<>();
         final Map<String, Optional<Membership>> memberships = new ConcurrentHashMap<>();
         final Map<String, Set<String>> holders = new ConcurrentHashMap<>();
         final Map<String, List<Membership>> userMemberships = new ConcurrentHashMap<>();

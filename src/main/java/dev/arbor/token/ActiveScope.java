@@ -44,7 +44,8 @@ final class ActiveScope {
         Optional<String> named = named(session, clientSession, grantType);
         Optional<Scope> scope = named.isPresent() ? store.scopeByKey(named.get()) : onlyScope(policy, store, userId);
         Optional<Scope> eligible = scope.filter(found -> mayActIn(policy, store, userId, found));
-        eligible.ifPresent(found -> clientSession.setNote(NOTE, found.id()));
+        eligible.filter(found -> !found.id().equals(clientSession.getNote(NOTE)))
+                .ifPresent(found -> clientSession.setNote(NOTE, found.id())); // unchanged: no session write
         return eligible;
     }
 

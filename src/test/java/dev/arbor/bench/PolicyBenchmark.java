@@ -1,5 +1,8 @@
 package dev.arbor.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.core.Access;
 import dev.arbor.core.Decision;
 import dev.arbor.core.InMemoryTree;
@@ -100,40 +103,12 @@ public class PolicyBenchmark {
         return leaves[next];
     }
 
-    private static Map<String, Object> schema() {
-        Map<String, Object> types = new java.util.LinkedHashMap<>();
-        for (int depth = 1; depth <= DEPTH; depth++) {
-            Map<String, Object> type = new java.util.LinkedHashMap<>();
-            if (depth > 1) {
-                String parent = "l" + (depth - 1);
-                type.put("parents", depth == DEPTH ? List.of(parent, "l" + DEPTH) : List.of(parent));
-                type.put("vacancy", Map.of("actingOwner", List.of(parent + ".owner")));
-                type.put("sealing", Map.of("from", List.of(parent + ".owner", parent + ".admin"),
-                        "removes", List.of("app:docs:edit", "app:members:*")));
-            }
-            type.put("owner", "owner");
-            type.put("membersPermission", "app:members:view");
-            type.put("roles", Map.of(
-                    "owner", Map.of("cardinality", Map.of("max", 1), "grants", List.of(Map.of("permissions",
-                            List.of("app:*:*", "billing:*:*")))),
-                    "admin", Map.of("grants", List.of(Map.of("permissions", List.of("app:*:*")),
-                            Map.of("permissions", List.of("billing:invoices:view"), "at", "self"))),
-                    "viewer", Map.of("grants", List.of(Map.of("permissions", List.of("app:*:view"))))));
-            types.put("l" + depth, type);
+    /** The schema in {@code bench-schema.yaml}, which the HTTP benchmark stores in its realm too. */
+    static Map<String, Object> schema() {
+        try (var in = PolicyBenchmark.class.getResourceAsStream("bench-schema.yaml")) {
+            return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Map.of(
-                "arbor", 1,
-                "id", "bench",
-                "version", 1,
-                "permissions", Map.of("modules", Map.of(
-                        "app", Map.of("docs", List.of("view", "edit", "delete"),
-                                "members", List.of("view", "invite", "remove"),
-                                "settings", List.of("view", "edit")),
-                        "billing", Map.of("invoices", List.of("view", "pay")))),
-                "scopeTypes", types,
-                "constraints", List.of(Map.of("permissions", List.of("billing:invoices:pay"),
-                        "when", Map.of("holds", List.of("l1.owner")))),
-                "delegation", List.of(Map.of("grant", List.of("l5.viewer", "l4.viewer"),
-                        "by", List.of("l1.owner", "l2.admin"))));
     }
 }

@@ -56,6 +56,11 @@ final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** The server's version, e.g. {@code 15.14}. */
+    String version() {
+        return sql("show server_version").replaceFirst(" .*", "");
+    }
+
     /** Runs {@code statement} with {@code psql}; its output, unaligned and without headers. */
     String sql(String statement) {
         try {

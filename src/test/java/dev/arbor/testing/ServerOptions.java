@@ -1,5 +1,6 @@
 package dev.arbor.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,10 +12,14 @@ final class ServerOptions {
     private ServerOptions() {
     }
 
-    /** Embedded H2: {@code dev-mem} starts every test run from an empty database; {@code dev-file} keeps data. */
+    /**
+     * Embedded H2: {@code dev-mem} starts every test run from an empty database; {@code dev-file} keeps data.
+     * {@code postgres}: a single node on PostgreSQL (the benchmark), with {@link #database} at start.
+     */
     enum Database {
         DEV_MEM("dev-mem"),
-        DEV_FILE("dev-file");
+        DEV_FILE("dev-file"),
+        POSTGRES("postgres");
 
         final String kind;
 
@@ -51,19 +56,23 @@ final class ServerOptions {
      */
     static List<String> clusterNode(String host, int httpPort, int managementPort, int clusterPort, String hostname,
             String jdbcUrl, String dbUser) {
-        return List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "start",
                 "--optimized",
                 "--http-enabled=true",
                 "--http-host=" + host,
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--hostname=" + hostname,
-                "--db-url=" + jdbcUrl,
-                "--db-username=" + dbUser,
-                "--db-password=unused-trust-auth",
-                "--cache-embedded-network-bind-address=" + host,
-                "--cache-embedded-network-bind-port=" + clusterPort);
+                "--hostname=" + hostname));
+        options.addAll(database(jdbcUrl, dbUser));
+        options.add("--cache-embedded-network-bind-address=" + host);
+        options.add("--cache-embedded-network-bind-port=" + clusterPort);
+        return options;
+    }
+
+    /** Runtime options naming a PostgreSQL database that trusts {@code user} (the harness's own PostgreSQL). */
+    static List<String> database(String jdbcUrl, String user) {
+        return List.of("--db-url=" + jdbcUrl, "--db-username=" + user, "--db-password=unused-trust-auth");
     }
 
     /** Runtime options of {@code kc.sh start --optimized} for a single node on loopback over plain HTTP. */

@@ -1,0 +1,176 @@
+package dev.arbor.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A side-by-side HTTP load of two requests that differ in one thing (the baseline and the one with Arbor): closed
+ * loop, {@code workers} threads sending one request after another, the two sides taking turns in timed segments
+ * (ABBA order, so drift of the machine falls on both alike) after a warm-up of both. Every response must be 200; a
+ * check of the first response of each side makes sure the difference is the intended one.
+ */
+final class LoadComparison {
+
+    /** How long and how hard. */
+    record Shape(int workers, double warmupSeconds, double segmentSeconds, int rounds) {
+    }
+
+    /** One side's figures. */
+    record Side(String label, long requests, double seconds, double throughput, double p50Millis, double p99Millis,
+            long errors) {
+    }
+
+    /** Both sides, the ratio of their throughputs (Arbor / baseline) and the same ratio per round. */
+    record Result(String name, Side baseline, Side arbor, double ratio, List<Double> roundRatios) {
+    }
+
+    private final HttpClient http;
+    private final Shape shape;
+
+    LoadComparison(HttpClient http, Shape shape) {
+        this.http = http;
+        this.shape = shape;
+    }
+
+    Result run(String name, String baselineLabel, Supplier<HttpRequest> baseline, String arborLabel,
+            Supplier<HttpRequest> arbor) {
+        System.out.printf("[load] %s: %d workers, %.0f s warm-up, %d rounds of %.0f s per side%n", name,
+                shape.workers(), shape.warmupSeconds(), shape.rounds(), shape.segmentSeconds());
+        Recorder warmBaseline = new Recorder();
+        Recorder warmArbor = new Recorder();
+        segment(baseline, shape.warmupSeconds() / 2, warmBaseline);
+        segment(arbor, shape.warmupSeconds() / 2, warmArbor);
+        Recorder baselineTotal = new Recorder();
+        Recorder arborTotal = new Recorder();
+        List<Double> roundRatios = new ArrayList<>();
+        for (int round = 0; round < shape.rounds(); round++) {
+            Recorder roundBaseline = new Recorder();
+            Recorder roundArbor = new Recorder();
+            if (round % 2 == 0) {
+                segment(baseline, shape.segmentSeconds(), roundBaseline);
+                segment(arbor, shape.segmentSeconds(), roundArbor);
+            } else {
+                segment(arbor, shape.segmentSeconds(), roundArbor);
+                segment(baseline, shape.segmentSeconds(), roundBaseline);
+            }
+            double ratio = roundArbor.throughput() / roundBaseline.throughput();
+            roundRatios.add(ratio);
+            System.out.printf("[load]   round %d: %s %,.0f/s, %s %,.0f/s, ratio %.3f%n", round + 1, baselineLabel,
+                    roundBaseline.throughput(), arborLabel, roundArbor.throughput(), ratio);
+            baselineTotal.add(roundBaseline);
+            arborTotal.add(roundArbor);
+        }
+        Side base = baselineTotal.side(baselineLabel);
+        Side withArbor = arborTotal.side(arborLabel);
+        if (base.errors() + withArbor.errors() > 0) {
+            throw new IllegalStateException(name + ": " + (base.errors() + withArbor.errors())
+                    + " requests did not answer 200; first: " + baselineTotal.firstError.get() + " / "
+                    + arborTotal.firstError.get());
+        }
+        return new Result(name, base, withArbor, withArbor.throughput() / base.throughput(), roundRatios);
+    }
+
+    /** {@code workers} threads sending {@code request} until {@code seconds} have passed. */
+    private void segment(Supplier<HttpRequest> request, double seconds, Recorder recorder) {
+        long started = System.nanoTime();
+        long deadline = started + (long) (seconds * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < shape.workers(); i++) {
+            Thread worker = new Thread(() -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (System.nanoTime() < deadline) {
+                    long sent = System.nanoTime();
+                    int status;
+                    String body = null;
+                    try {
+                        HttpResponse<String> response = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                        status = response.statusCode();
+                        body = status == 200 ? null : response.body();
+                    } catch (IOException e) {
+                        status = -1;
+                        body = e.toString();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (status != 200) {
+                        recorder.error(status + " " + body);
+                        continue;
+                    }
+                    if (count == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = System.nanoTime() - sent;
+                }
+                recorder.add(Arrays.copyOf(latencies, count));
+            }, "load-" + i);
+            threads.add(worker);
+            worker.start();
+        }
+        for (Thread worker : threads) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        recorder.seconds += (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Latencies (nanoseconds) and time of the segments of one side. */
+    private static final class Recorder {
+
+        private final List<long[]> parts = new ArrayList<>();
+        private final AtomicLong errors = new AtomicLong();
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+        private double seconds;
+
+        synchronized void add(long[] latencies) {
+            parts.add(latencies);
+        }
+
+        synchronized void add(Recorder other) {
+            parts.addAll(other.parts);
+            errors.addAndGet(other.errors.get());
+            firstError.compareAndSet(null, other.firstError.get());
+            seconds += other.seconds;
+        }
+
+        void error(String what) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, what);
+        }
+
+        synchronized long requests() {
+            return parts.stream().mapToLong(part -> part.length).sum();
+        }
+
+        double throughput() {
+            return requests() / seconds;
+        }
+
+        synchronized Side side(String label) {
+            long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Side(label, all.length, seconds, all.length / seconds, percentile(all, 0.50),
+                    percentile(all, 0.99), errors.get());
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.arbor.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link ScaleBenchmark} measured, as a result file (everything, machine-readable) and as the short table the
+ * README shows, with the date, the machine and where the load came from.
+ */
+final class Report {
+
+    private final ScaleBenchmark.Result result;
+    private final String date = LocalDate.now().toString();
+    private final String machine = machine();
+
+    Report(ScaleBenchmark.Result result) {
+        this.result = result;
+    }
+
+    Path write(Path file) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", date);
+        json.put("machine", machine);
+        json.put("server", result.server());
+        json.put("loadGenerator", loadGenerator());
+        json.put("settings", result.settings());
+        json.put("dataset", result.dataset().stream().map(step -> Map.of("step", step.name(), "items", step.items(),
+                "seconds", step.seconds(), "rate", step.rate(), "firstTenthRate", step.firstTenthRate(),
+                "lastTenthRate", step.lastTenthRate(), "batchRates", step.batchRates())).toList());
+        json.put("comparisons", result.comparisons());
+        json.put("listing", result.listing());
+        json.put("cacheReadsDuringLoad", result.cacheReads());
+        try {
+            Files.createDirectories(file.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** A Markdown table: one row per comparison, then the listing and the dataset. */
+    String table() {
+        StringBuilder text = new StringBuilder()
+                .append(date).append(", ").append(machine).append("; ").append(result.server()).append(". ")
+                .append(loadGenerator()).append(".\n\n")
+                .append("| Measured | without Arbor | with Arbor | ratio (min-max per round) |\n")
+                .append("| --- | --- | --- | --- |\n");
+        for (LoadComparison.Result comparison : result.comparisons()) {
+            text.append(String.format(Locale.ROOT, "| %s (%s / %s) | %,.0f/s, p50 %.1f ms, p99 %.1f ms "
+                            + "| %,.0f/s, p50 %.1f ms, p99 %.1f ms | **%.3f** (%.3f-%.3f) |%n",
+                    comparison.name(), comparison.baseline().label(), comparison.arbor().label(),
+                    comparison.baseline().throughput(), comparison.baseline().p50Millis(),
+                    comparison.baseline().p99Millis(), comparison.arbor().throughput(),
+                    comparison.arbor().p50Millis(), comparison.arbor().p99Millis(), comparison.ratio(),
+                    comparison.roundRatios().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    comparison.roundRatios().stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        }
+        ScaleBenchmark.Listing listing = result.listing();
+        text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d) | | %s | |%n",
+                listing.members(), listing.pageSize(), String.join(", ", listing.seconds().stream()
+                        .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())));
+        StringBuilder loaded = new StringBuilder();
+        double total = 0;
+        for (DatasetLoader.Step step : result.dataset()) {
+            total += step.seconds();
+            loaded.append(String.format(Locale.ROOT, "%s%,d %s at %,.0f/s (first tenth %,.0f/s, last tenth %,.0f/s)",
+                    loaded.length() == 0 ? "" : "; ", step.items(), step.name(), step.rate(), step.firstTenthRate(),
+                    step.lastTenthRate()));
+        }
+        text.append(String.format(Locale.ROOT, "| dataset loaded through the APIs in %s | | %s | |%n",
+                duration(total), loaded));
+        return text.toString();
+    }
+
+    /** Replaces the README's table for {@code database}, between its two marker comments. */
+    void updateReadme(Path readme, String database) {
+        String begin = "<!-- load:" + database + " -->";
+        String end = "<!-- /load:" + database + " -->";
+        try {
+            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            int from = text.indexOf(begin);
+            int to = text.indexOf(end);
+            if (from < 0 || to < from) {
+                throw new IllegalStateException(readme + " has no " + begin + " ... " + end + " section");
+            }
+            Files.writeString(readme, text.substring(0, from + begin.length()) + "\n" + table()
+                    + text.substring(to), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + readme, e);
+        }
+    }
+
+    private String loadGenerator() {
+        LoadComparison.Shape shape = result.settings().shape();
+        return String.format(Locale.ROOT, "Load generator: JDK HttpClient on the same machine, %d workers in a closed"
+                        + " loop, %d rounds of %.0f s per side in ABBA order after %.0f s of warm-up",
+                shape.workers(), shape.rounds(), shape.segmentSeconds(), shape.warmupSeconds());
+    }
+
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        return whole >= 60 ? (whole / 60) + " min " + (whole % 60) + " s" : whole + " s";
+    }
+
+    /** CPU model and count, memory, OS and JDK of this machine (which runs Keycloak and the load alike). */
+    private static String machine() {
+        String cpu = readFirst(Path.of("/proc/cpuinfo"), "model name").orElse("unknown CPU");
+        String memory = readFirst(Path.of("/proc/meminfo"), "MemTotal")
+                .map(kb -> Math.round(Long.parseLong(kb.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB")
+                .orElse("unknown memory");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", JDK "
+                + System.getProperty("java.version");
+    }
+
+    private static java.util.Optional<String> readFirst(Path file, String field) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.stream().filter(line -> line.startsWith(field)).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

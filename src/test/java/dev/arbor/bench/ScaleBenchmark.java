@@ -1,0 +1,191 @@
+package dev.arbor.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbor.testing.BenchmarkServer;
+import dev.arbor.testing.Json;
+import dev.arbor.testing.KeycloakServer;
+import dev.arbor.testing.Metrics;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code mvn -Pload}: Arbor at scale over HTTP. Starts one Keycloak with Arbor on an empty database (H2 or
+ * PostgreSQL), loads {@link Dataset#full()} through the API, then measures side by side the refresh grant of a
+ * client without and with the tenancy claim (a typical user and the heavy one), {@code /tenancy/check} against
+ * userinfo for the same token, and the listing of the large scope's members. Writes
+ * {@code target/benchmark/result-<database>.json} and the README's table for that database.
+ */
+public final class ScaleBenchmark {
+
+    static final String REALM = "arbor-bench";
+
+    /** What to run; {@link #fromSystemProperties()} for the command, smaller ones for its IT. */
+    record Settings(Dataset dataset, LoadComparison.Shape shape, int listingRepeats) {
+
+        static Settings fromSystemProperties() {
+            String size = System.getProperty("arbor.load.dataset", "full");
+            Dataset dataset = switch (size) {
+                case "full" -> Dataset.full();
+                case "small" -> Dataset.small();
+                default -> throw new IllegalArgumentException("arbor.load.dataset must be full or small, not " + size);
+            };
+            return new Settings(dataset,
+                    new LoadComparison.Shape(Integer.getInteger("arbor.load.workers", 4),
+                            Double.parseDouble(System.getProperty("arbor.load.warmup", "20")),
+                            Double.parseDouble(System.getProperty("arbor.load.segment", "10")),
+                            Integer.getInteger("arbor.load.rounds", 6)),
+                    3);
+        }
+    }
+
+    /** Everything measured. */
+    record Result(String server, Settings settings, List<DatasetLoader.Step> dataset,
+            List<LoadComparison.Result> comparisons, Listing listing, JsonNode cacheReads) {
+    }
+
+    /** Listing every member of the large scope, page by page, as the realm administrator. */
+    record Listing(int members, int pageSize, List<Double> seconds) {
+    }
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
+        Settings settings = Settings.fromSystemProperties();
+        Path out = Path.of(System.getProperty("arbor.work.dir", "target")).resolve("benchmark");
+        try (BenchmarkServer server = BenchmarkServer.start(database)) {
+            Result result = run(server, server::masterAdminToken, server.description(), settings);
+            Report report = new Report(result);
+            Path file = report.write(out.resolve("result-" + database.name().toLowerCase(java.util.Locale.ROOT)
+                    + ".json"));
+            System.out.println();
+            System.out.println(report.table());
+            System.out.println("Result file: " + file);
+            String readme = System.getProperty("arbor.readme");
+            if (readme != null && settings.dataset().equals(Dataset.full())) {
+                report.updateReadme(Path.of(readme), database.name().toLowerCase(java.util.Locale.ROOT));
+                System.out.println("README table updated: " + readme);
+            }
+        }
+    }
+
+    static Result run(KeycloakServer server, Supplier<String> masterToken, String description, Settings settings) {
+        Dataset dataset = settings.dataset();
+        BenchRealm realm = new BenchRealm(server.baseUri(), REALM, masterToken);
+        realm.create();
+        System.out.printf("[dataset] %,d users, %,d scopes (%d roots, %d children each, %d levels), %,d memberships%n",
+                dataset.users() + 1, dataset.scopes(), dataset.roots(), dataset.fanOut(), dataset.depth(),
+                dataset.memberships());
+        List<DatasetLoader.Step> steps = new DatasetLoader(realm, dataset).load();
+
+        LoadComparison load = new LoadComparison(realm.http, settings.shape());
+        List<LoadComparison.Result> comparisons = new ArrayList<>();
+        double hitsBefore = cacheReads(server, "hit");
+        double missesBefore = cacheReads(server, "miss");
+        comparisons.add(refreshes(realm, load, "refresh grant, typical user", dataset.typicalUser(),
+                dataset.typicalScope()));
+        comparisons.add(refreshes(realm, load, "refresh grant, heavy user (" + dataset.heavy() + " memberships)",
+                Dataset.HEAVY_USER, dataset.heavyScope()));
+        comparisons.add(check(realm, load, dataset));
+        JsonNode cache = Json.parse(BenchRealm.json(java.util.Map.of(
+                "hits", cacheReads(server, "hit") - hitsBefore,
+                "misses", cacheReads(server, "miss") - missesBefore)));
+        Listing listing = listing(realm, dataset, settings.listingRepeats());
+        return new Result(description, settings, steps, comparisons, listing, cache);
+    }
+
+    /** Both clients sign the user in (acting in {@code scopeKey}), then refresh their own refresh token in a loop. */
+    private static LoadComparison.Result refreshes(BenchRealm realm, LoadComparison load, String name, String user,
+            String scopeKey) {
+        JsonNode plain = realm.signIn(BenchRealm.PLAIN, user, scopeKey);
+        JsonNode arbor = realm.signIn(BenchRealm.ARBOR, user, scopeKey);
+        requireClaim(plain, false, name);
+        requireClaim(arbor, true, name);
+        return load.run(name, "without Arbor's claim", refresh(realm, BenchRealm.PLAIN, plain),
+                "with Arbor's claim", refresh(realm, BenchRealm.ARBOR, arbor));
+    }
+
+    private static Supplier<HttpRequest> refresh(BenchRealm realm, String client, JsonNode tokens) {
+        String form = "grant_type=refresh_token&client_id=" + client + "&refresh_token="
+                + URLEncoder.encode(tokens.path("refresh_token").asText(), StandardCharsets.UTF_8);
+        URI endpoint = realm.tokenEndpoint();
+        return () -> HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    /** The same access token (of the client without the claim) against userinfo and against Arbor's check. */
+    private static LoadComparison.Result check(BenchRealm realm, LoadComparison load, Dataset dataset) {
+        String scopeId = scopeId(realm, dataset.typicalScope());
+        String token = realm.signIn(BenchRealm.PLAIN, dataset.typicalUser(), dataset.typicalScope())
+                .path("access_token").asText();
+        URI userinfo = URI.create(realm.base + "/realms/" + REALM + "/protocol/openid-connect/userinfo");
+        URI check = URI.create(realm.base + "/realms/" + REALM + "/tenancy/check");
+        String body = "{\"scopeId\": \"" + scopeId + "\", \"permission\": \"app:docs:view\"}";
+        String answer = realm.send("POST", check.toString(), body, token, "application/json").body();
+        if (!Json.parse(answer).path("allowed").asBoolean()) {
+            throw new IllegalStateException("the check the benchmark repeats is not allowed: " + answer);
+        }
+        return load.run("POST /tenancy/check vs GET userinfo, typical user", "GET userinfo",
+                () -> HttpRequest.newBuilder(userinfo).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).GET().build(),
+                "POST /tenancy/check",
+                () -> HttpRequest.newBuilder(check).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static Listing listing(BenchRealm realm, Dataset dataset, int repeats) {
+        String scopeId = scopeId(realm, dataset.listedScope());
+        int pageSize = 1000;
+        List<Double> seconds = new ArrayList<>();
+        int members = 0;
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            long started = System.nanoTime();
+            members = 0;
+            for (int first = 0; ; first += pageSize) {
+                JsonNode page = Json.parse(realm.tenancy("GET", "scopes/" + scopeId + "/members?first=" + first
+                        + "&max=" + pageSize, null, 200));
+                members += page.path("members").size();
+                if (page.path("members").size() < pageSize) {
+                    break;
+                }
+            }
+            seconds.add((System.nanoTime() - started) / 1e9);
+            System.out.printf("[listing] %,d members of %s in pages of %d: %.3f s%n", members,
+                    dataset.listedScope(), pageSize, seconds.get(seconds.size() - 1));
+        }
+        if (members != dataset.listed()) {
+            throw new IllegalStateException("listed " + members + " members, expected " + dataset.listed());
+        }
+        return new Listing(members, pageSize, seconds);
+    }
+
+    private static String scopeId(BenchRealm realm, String key) {
+        JsonNode found = Json.parse(realm.tenancy("GET", "scopes?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
+                null, 200));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no scope with key " + key);
+        }
+        return found.get(0).path("id").asText();
+    }
+
+    private static void requireClaim(JsonNode tokens, boolean present, String name) {
+        JsonNode claim = BenchRealm.claims(tokens.path("access_token").asText()).path("tenancy");
+        if (claim.isMissingNode() == present || present && claim.path("permissions").isEmpty()) {
+            throw new IllegalStateException(name + ": the token " + (present ? "lacks" : "has") + " the tenancy claim");
+        }
+    }
+
+    private static double cacheReads(KeycloakServer server, String result) {
+        return Metrics.value(server, "arbor_cache_reads_total", result);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.arbor.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * One Keycloak with the freshly built jar for {@code mvn -Pload}: its own distribution under
+ * {@code target/benchmark/keycloak-<database>/}, started from an empty database every time, on the embedded H2
+ * file database (Keycloak's default outside production) or on a PostgreSQL of its own (the cluster tests' one).
+ */
+public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    /** The databases the benchmark can run on. */
+    public enum Database {
+        H2, POSTGRES;
+
+        public static Database named(String name) {
+            try {
+                return valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown database '" + name + "': h2 or postgres", e);
+            }
+        }
+    }
+
+    private final ServerProcess process;
+    private final PostgresServer postgres;
+    private final URI baseUri;
+    private final URI metricsUri;
+    private final String description;
+
+    private BenchmarkServer(ServerProcess process, PostgresServer postgres, URI baseUri, URI metricsUri,
+            String description) {
+        this.process = process;
+        this.postgres = postgres;
+        this.baseUri = baseUri;
+        this.metricsUri = metricsUri;
+        this.description = description;
+    }
+
+    /** Starts it with the settings Maven passes (see the {@code load} profile in pom.xml). */
+    public static BenchmarkServer start(Database database) {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        long started = System.nanoTime();
+        Path dir = settings.workDir().resolve("benchmark").resolve("keycloak-" + database.name().toLowerCase(Locale.ROOT));
+        KeycloakDistribution distribution =
+                KeycloakDistribution.unpack(settings.keycloakZip(), settings.keycloakVersion(), dir);
+        distribution.installProvider(settings.providerJar());
+        KeycloakDistribution.deleteRecursively(distribution.home().resolve("data"));
+        PostgresServer postgres = null;
+        List<String> build = ServerOptions.build(database == Database.H2 ? ServerOptions.Database.DEV_FILE
+                : ServerOptions.Database.POSTGRES);
+        distribution.buildIfNeeded(build, dir.resolve("build.log"));
+
+        int httpPort = DistributionServer.freePort();
+        int managementPort = DistributionServer.freePort();
+        List<String> arguments = new ArrayList<>(ServerOptions.start(HOST, httpPort, managementPort));
+        String description = "Keycloak " + settings.keycloakVersion() + " on embedded H2 (dev-file)";
+        if (database == Database.POSTGRES) {
+            postgres = PostgresServer.start(dir.resolve("postgres"));
+            arguments.addAll(ServerOptions.database(postgres.jdbcUrl(), PostgresServer.USER));
+            description = "Keycloak " + settings.keycloakVersion() + " on PostgreSQL " + postgres.version();
+        }
+        Path log = dir.resolve("keycloak.log");
+        ServerProcess process;
+        try {
+            Map<String, String> environment = new HashMap<>(DistributionServer.environment());
+            if (Boolean.getBoolean("arbor.load.jfr")) {
+                environment.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + dir.resolve("keycloak.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            process = ServerProcess.start(distribution.serverCommand(arguments), environment, distribution.home(),
+                    log);
+            process.awaitReady(URI.create("http://" + HOST + ":" + managementPort + "/health/ready"),
+                    Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+        URI baseUri = URI.create("http://" + HOST + ":" + httpPort);
+        Log.info(description + " ready at " + baseUri + " (log " + log + ") after " + Log.since(started));
+        return new BenchmarkServer(process, postgres, baseUri,
+                URI.create("http://" + HOST + ":" + managementPort + "/metrics"), description);
+    }
+
+    /** What runs: Keycloak's version and the database. */
+    public String description() {
+        return description;
+    }
+
+    /** A token of the master realm's bootstrap administrator. */
+    public String masterAdminToken() {
+        return RealmSetup.masterAdminToken(baseUri, DistributionServer.ADMIN_USERNAME,
+                DistributionServer.ADMIN_PASSWORD);
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public URI metricsUri() {
+        return metricsUri;
+    }
+
+    @Override
+    public Keycloak admin() {
+        throw new UnsupportedOperationException("the benchmark calls Keycloak's admin API over plain HTTP");
+    }
+
+    @Override
+    public void close() {
+        process.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
