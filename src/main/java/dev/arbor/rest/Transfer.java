@@ -84,12 +84,12 @@ final class Transfer {
         }
         boolean newSchema = schemaJson != null && !(active.isPresent() && active.get().document().equals(schemaJson));
 
-        Plan plan = new Plan(schema);
         List<ScopeNode> roots = document.scopes() == null ? List.of() : document.scopes();
+        List<MemberEntry> members = document.members() == null ? List.of() : document.members();
+        Plan plan = new Plan(schema, roots, members);
         for (int i = 0; i < roots.size(); i++) {
             plan.scope(roots.get(i), null, "scopes[" + i + "]");
         }
-        List<MemberEntry> members = document.members() == null ? List.of() : document.members();
         for (int i = 0; i < members.size(); i++) {
             plan.member(members.get(i), "members[" + i + "]");
         }
@@ -142,9 +142,27 @@ final class Transfer {
         /** Users and existing scopes as found once, so that an import makes one lookup per name, not per entry. */
         private final Map<String, String> userIdByName = new HashMap<>();
         private final Map<String, String> idByKey = new HashMap<>();
+        private final Map<String, Scope> existing = new HashMap<>();
 
-        Plan(TenancySchema schema) {
+        /** Looks up every scope key and username the document names at once: an import names thousands. */
+        Plan(TenancySchema schema, List<ScopeNode> roots, List<MemberEntry> members) {
             this.schema = schema;
+            List<String> keys = new ArrayList<>();
+            collectKeys(roots, keys);
+            members.forEach(entry -> keys.add(entry.scope()));
+            keys.removeIf(java.util.Objects::isNull);
+            existing.putAll(request.store.scopesByKeys(keys));
+            userIdByName.putAll(request.store.localUserIds(members.stream().map(MemberEntry::user)
+                    .filter(java.util.Objects::nonNull).toList()));
+        }
+
+        private static void collectKeys(List<ScopeNode> nodes, List<String> keys) {
+            for (ScopeNode node : nodes) {
+                keys.add(node.key());
+                if (node.children() != null) {
+                    collectKeys(node.children(), keys);
+                }
+            }
         }
 
         void scope(ScopeNode node, String parentKey, String path) {
@@ -167,9 +185,8 @@ final class Transfer {
                     path + ".attributes");
             typeByKey.put(node.key(), node.type());
             NewScope planned = new NewScope(node.key(), node.type(), name, attributes, parentKey);
-            Optional<Scope> existing = request.store.scopeByKey(node.key());
-            if (existing.isPresent()) {
-                Scope scope = existing.get();
+            Scope scope = existing.get(node.key());
+            if (scope != null) {
                 idByKey.put(node.key(), scope.id());
                 String existingParentKey = scope.parentId() == null ? null : request.store.keyOf(scope.parentId());
                 if (!scope.type().equals(node.type()) || !java.util.Objects.equals(existingParentKey, parentKey)) {
@@ -190,7 +207,7 @@ final class Transfer {
 
         void member(MemberEntry entry, String path) {
             String userId = entry.user() == null ? null : userIdByName.computeIfAbsent(entry.user(), username -> {
-                UserModel user = request.session.users().getUserByUsername(request.realm, username);
+                UserModel user = request.session.users().getUserByUsername(request.realm, username); // federated
                 return user == null ? null : user.getId();
             });
             if (userId == null) {
@@ -199,11 +216,11 @@ final class Transfer {
             }
             String type = entry.scope() == null ? null : typeByKey.get(entry.scope());
             if (type == null && entry.scope() != null) {
-                Optional<Scope> existing = request.store.scopeByKey(entry.scope());
-                if (existing.isPresent()) {
-                    type = existing.get().type();
+                Scope scope = existing.get(entry.scope());
+                if (scope != null) {
+                    type = scope.type();
                     typeByKey.put(entry.scope(), type);
-                    idByKey.put(entry.scope(), existing.get().id());
+                    idByKey.put(entry.scope(), scope.id());
                 }
             }
             if (type == null) {

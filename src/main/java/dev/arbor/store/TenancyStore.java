@@ -4,9 +4,11 @@ import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 
@@ -203,6 +206,57 @@ public final class TenancyStore {
         return slice.scopeByKey(key);
     }
 
+    /**
+     * The scopes an import file calls {@code keys}, in a few queries per 500 keys: by import key, else by id. Reads
+     * without flushing first, so that an import's lookups cost the same however much it has read before; call it
+     * before changing anything.
+     */
+    public Map<String, Scope> scopesByKeys(Collection<String> keys) {
+        Map<String, Scope> found = new HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<String> batch = all.subList(from, Math.min(from + BATCH, all.size()));
+            em.createNamedQuery("arborScope.byImportKeys", ArborScopeEntity.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("realmId", realmId)
+                    .setParameter("importKeys", batch)
+                    .getResultList()
+                    .forEach(row -> found.put(row.importKey, Rows.scope(row)));
+            List<String> byId = batch.stream().filter(key -> !found.containsKey(key)).toList();
+            if (!byId.isEmpty()) {
+                em.createNamedQuery("arborScope.byIds", ArborScopeEntity.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("realmId", realmId)
+                        .setParameter("ids", byId)
+                        .getResultList()
+                        .forEach(row -> found.putIfAbsent(row.id, Rows.scope(row)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The ids of the realm's users named {@code usernames} that Keycloak stores itself, in one query per 500 names
+     * and without flushing (an import names thousands). Users of a federated store are not among them; look those
+     * up through Keycloak's user provider.
+     */
+    public Map<String, String> localUserIds(Collection<String> usernames) {
+        Map<String, String> lowered = new HashMap<>();
+        usernames.forEach(name -> lowered.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name));
+        List<String> all = List.copyOf(lowered.keySet());
+        Map<String, String> ids = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            em.createQuery("select u.username, u.id from UserEntity u where u.realmId = :realmId"
+                            + " and u.username in :usernames", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("realmId", realmId)
+                    .setParameter("usernames", all.subList(from, Math.min(from + BATCH, all.size())))
+                    .getResultList()
+                    .forEach(row -> ids.put(lowered.get((String) row[0]), (String) row[1]));
+        }
+        return ids;
+    }
+
     /** The scope's own key (given at creation or by an import), if it has one. */
     public Optional<String> key(String scopeId) {
         return scopeRow(scopeId).map(row -> row.importKey);
@@ -348,21 +402,24 @@ public final class TenancyStore {
             readHeld(batch, memberships, held);
             readSeats(batch, seats);
         }
-        int given = 0;
+        List<Grant> toGive = new ArrayList<>();
         for (Grant grant : grants) {
             String pair = grant.scopeId() + "\n" + grant.userId();
-            if (!held.add(pair + "\n" + grant.role())) {
-                continue;
+            if (held.add(pair + "\n" + grant.role())) {
+                toGive.add(grant);
+                memberships.computeIfAbsent(pair, key -> {
+                    ArborMembershipEntity row = newMembershipRow(grant.userId(), grant.scopeId());
+                    em.persist(row);
+                    return row;
+                });
             }
-            ArborMembershipEntity membership = memberships.get(pair);
-            if (membership == null) {
-                membership = newMembershipRow(grant.userId(), grant.scopeId());
-                em.persist(membership);
-                memberships.put(pair, membership);
-            }
+        }
+        // the roles refer to the memberships by a plain column, so Hibernate would not order their inserts
+        flush("another request made one of these memberships at the same time; import again");
+        for (Grant grant : toGive) {
             ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
             row.id = UUID.randomUUID().toString();
-            row.membershipId = membership.id;
+            row.membershipId = memberships.get(grant.scopeId() + "\n" + grant.userId()).id;
             row.scopeId = grant.scopeId();
             row.roleName = grant.role();
             if (grant.maxHolders() != Integer.MAX_VALUE) {
@@ -370,11 +427,10 @@ public final class TenancyStore {
                         key -> new HashSet<>()), grant.maxHolders(), grant.scopeId(), grant.role());
             }
             em.persist(row);
-            given++;
         }
-        flush("another request changed the same memberships at the same time; import again");
+        flush("another request gave one of these roles at the same time; import again");
         slice.forget();
-        return given;
+        return toGive.size();
     }
 
     /** The memberships of the batch's (scope, user) pairs and the roles they hold, in two queries. */
@@ -631,7 +687,7 @@ public final class TenancyStore {
     private void flush(String conflict) {
         try {
             em.flush();
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | ModelDuplicateException e) { // Keycloak's EntityManager converts to the latter
             if (isUniqueViolation(e)) {
                 throw new ConflictException(conflict, e);
             }

@@ -58,6 +58,52 @@ class ExportImportIT {
     }
 
     @Test
+    void importAddsRolesBesideWhatIsThereAndKeepsLimits(TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        ArborApi root = world.as("root");
+        String ws1 = "\"" + world.ws1 + "\"";
+        String ws2 = "\"" + world.ws2 + "\"";
+
+        JsonNode added = root.post("import", """
+                {"arbor": 1, "members": [
+                  {"user": "dave", "scope": %s, "roles": ["admin", "genic-admin"]},
+                  {"user": "dave", "scope": %s, "roles": ["genic-admin"]},
+                  {"user": "zed", "scope": %s, "roles": ["owner"]}]}
+                """.formatted(ws1, ws1, ws2)).expect(200);
+
+        assertThat(added.path("rolesGranted").asInt()).as("dave's admin was there; genic-admin listed twice counts once")
+                .isEqualTo(2);
+        assertThat(roles(root, world.ws1, "dave")).containsExactly("admin", "genic-admin");
+        assertThat(roles(root, world.ws2, "zed")).containsExactly("owner");
+        root.put(world.roles(world.ws2, "erin", "owner")).expect(409); // the imported owner holds the only seat
+
+        String tooMany = """
+                {"arbor": 1, "members": [{"user": "erin", "scope": %s, "roles": ["genic-admin"]},
+                                         {"user": "mallory", "scope": %s, "roles": ["owner"]}]}
+                """;
+        root.post("import", tooMany.formatted(ws1, ws1)).expect(409);   // carol owns ws1
+        root.post("import", """
+                {"arbor": 1,
+                 "scopes": [{"key": "initech", "type": "account", "name": "Initech"}],
+                 "members": [{"user": "erin", "scope": "initech", "roles": ["owner"]},
+                             {"user": "mallory", "scope": "initech", "roles": ["owner"]}]}
+                """).expect(409);                                          // two owners of a new scope
+
+        assertThat(roles(root, world.ws1, "erin")).as("a refused document changes nothing").isEmpty();
+        assertThat(root.get("scopes?key=initech").expect(200).size()).isZero();
+    }
+
+    private static java.util.List<String> roles(ArborApi api, String scopeId, String username) {
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        for (JsonNode member : api.get("scopes/" + scopeId + "/members").expect(200).path("members")) {
+            if (member.path("username").asText().equals(username)) {
+                member.path("roles").forEach(role -> roles.add(role.asText()));
+            }
+        }
+        return roles;
+    }
+
+    @Test
     void importAndExportAreForRealmAdministrators(TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
 

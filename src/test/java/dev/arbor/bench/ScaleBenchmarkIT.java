@@ -1,0 +1,54 @@
+package dev.arbor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.KeycloakServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code mvn -Pload} end to end on the small dataset and the shared test server, briefly: the data arrives whole
+ * through the APIs, both sides of every comparison answer 200 (the claim on one side only, checked), the listing
+ * finds every member, and the result file and table are written. The figures themselves are not asserted: they
+ * belong to the benchmark, not to a test.
+ */
+@ArborIT
+class ScaleBenchmarkIT {
+
+    @Test
+    void theBenchmarkCommandRunsEndToEnd(KeycloakServer server) throws Exception {
+        Dataset dataset = Dataset.small();
+        ScaleBenchmark.Settings settings = new ScaleBenchmark.Settings(dataset,
+                new LoadComparison.Shape(2, 1, 1, 2), 2);
+        try {
+            ScaleBenchmark.Result result = ScaleBenchmark.run(server,
+                    () -> server.admin().tokenManager().getAccessTokenString(), "the IT server", settings);
+
+            assertThat(result.dataset()).extracting(DatasetLoader.Step::items)
+                    .containsExactly((long) dataset.users() + 1, (long) dataset.scopes(), (long) dataset.memberships());
+            assertThat(result.comparisons()).hasSize(3).allSatisfy(comparison -> {
+                assertThat(comparison.baseline().requests()).isPositive();
+                assertThat(comparison.arbor().requests()).isPositive();
+                assertThat(comparison.roundRatios()).hasSize(2);
+            });
+            assertThat(result.listing().members()).isEqualTo(dataset.listed());
+            assertThat(result.cacheReads().path("hits").asDouble()).as("the token path read from the cache")
+                    .isPositive();
+
+            Report report = new Report(result);
+            Path file = report.write(Path.of("target", "benchmark", "it-result.json"));
+            assertThat(Files.readString(file)).contains("\"comparisons\"", "\"batchRates\"", "\"machine\"");
+            assertThat(report.table()).contains("refresh grant, typical user", "POST /tenancy/check",
+                    "listing all 60 members", "dataset loaded");
+            Path readme = Files.createTempFile("readme", ".md");
+            Files.writeString(readme, "before\n<!-- load:h2 -->\nold\n<!-- /load:h2 -->\nafter\n");
+            report.updateReadme(readme, "h2");
+            assertThat(Files.readString(readme)).startsWith("before\n<!-- load:h2 -->\n").doesNotContain("old")
+                    .contains("| Measured |").endsWith("<!-- /load:h2 -->\nafter\n");
+        } finally {
+            server.admin().realm(ScaleBenchmark.REALM).remove();
+        }
+    }
+}
