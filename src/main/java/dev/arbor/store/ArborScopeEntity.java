@@ -21,8 +21,6 @@ import jakarta.persistence.Table;
             query = "select s from ArborScopeEntity s where s.realmId = :realmId order by s.depth, s.id"),
     @NamedQuery(name = "arborScope.byImportKey",
             query = "select s from ArborScopeEntity s where s.realmId = :realmId and s.importKey = :importKey"),
-    @NamedQuery(name = "arborScope.byImportKeys",
-            query = "select s from ArborScopeEntity s where s.realmId = :realmId and s.importKey in :importKeys"),
     @NamedQuery(name = "arborScope.deleteByRealm", query = "delete from ArborScopeEntity s where s.realmId = :realmId")
 })
 public class ArborScopeEntity {

@@ -207,52 +207,50 @@ public final class TenancyStore {
     }
 
     /**
-     * The scopes an import file calls {@code keys}, in a few queries per 500 keys: by import key, else by id. Reads
-     * without flushing first, so that an import's lookups cost the same however much it has read before; call it
-     * before changing anything.
+     * The scopes an import file calls {@code keys}: by import key (one indexed lookup each), else by id (500 per
+     * query). Reads without flushing first, so that an import's lookups cost the same however much it has read
+     * before; call it before changing anything.
      */
     public Map<String, Scope> scopesByKeys(Collection<String> keys) {
         Map<String, Scope> found = new HashMap<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<String> batch = all.subList(from, Math.min(from + BATCH, all.size()));
-            em.createNamedQuery("arborScope.byImportKeys", ArborScopeEntity.class)
+        List<String> byId = new ArrayList<>();
+        for (String key : new java.util.LinkedHashSet<>(keys)) {
+            em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
                     .setFlushMode(FlushModeType.COMMIT)
                     .setParameter("realmId", realmId)
-                    .setParameter("importKeys", batch)
+                    .setParameter("importKey", key)
                     .getResultList()
-                    .forEach(row -> found.put(row.importKey, Rows.scope(row)));
-            List<String> byId = batch.stream().filter(key -> !found.containsKey(key)).toList();
-            if (!byId.isEmpty()) {
-                em.createNamedQuery("arborScope.byIds", ArborScopeEntity.class)
-                        .setFlushMode(FlushModeType.COMMIT)
-                        .setParameter("realmId", realmId)
-                        .setParameter("ids", byId)
-                        .getResultList()
-                        .forEach(row -> found.putIfAbsent(row.id, Rows.scope(row)));
+                    .forEach(row -> found.put(key, Rows.scope(row)));
+            if (!found.containsKey(key)) {
+                byId.add(key);
             }
+        }
+        for (int from = 0; from < byId.size(); from += BATCH) {
+            em.createNamedQuery("arborScope.byIds", ArborScopeEntity.class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("realmId", realmId)
+                    .setParameter("ids", byId.subList(from, Math.min(from + BATCH, byId.size())))
+                    .getResultList()
+                    .forEach(row -> found.putIfAbsent(row.id, Rows.scope(row)));
         }
         return found;
     }
 
     /**
-     * The ids of the realm's users named {@code usernames} that Keycloak stores itself, in one query per 500 names
-     * and without flushing (an import names thousands). Users of a federated store are not among them; look those
-     * up through Keycloak's user provider.
+     * The ids of the realm's users named {@code usernames} that Keycloak stores itself, one indexed lookup each and
+     * without flushing (an import names thousands). Users of a federated store are not among them; look those up
+     * through Keycloak's user provider.
      */
     public Map<String, String> localUserIds(Collection<String> usernames) {
-        Map<String, String> lowered = new HashMap<>();
-        usernames.forEach(name -> lowered.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name));
-        List<String> all = List.copyOf(lowered.keySet());
         Map<String, String> ids = new HashMap<>();
-        for (int from = 0; from < all.size(); from += BATCH) {
-            em.createQuery("select u.username, u.id from UserEntity u where u.realmId = :realmId"
-                            + " and u.username in :usernames", Object[].class)
+        for (String username : new java.util.LinkedHashSet<>(usernames)) {
+            em.createQuery("select u.id from UserEntity u where u.realmId = :realmId and u.username = :username",
+                            String.class)
                     .setFlushMode(FlushModeType.COMMIT)
                     .setParameter("realmId", realmId)
-                    .setParameter("usernames", all.subList(from, Math.min(from + BATCH, all.size())))
+                    .setParameter("username", username.toLowerCase(java.util.Locale.ROOT))
                     .getResultList()
-                    .forEach(row -> ids.put(lowered.get((String) row[0]), (String) row[1]));
+                    .forEach(id -> ids.put(username, id));
         }
         return ids;
     }
