@@ -104,8 +104,12 @@ public final class ScopeResource {
                     .map(membership -> List.of(member(membership))).orElse(List.of());
             return new MemberPage(own, own.size(), 0, paging.max(), false);
         }
-        List<MemberRepresentation> page = request.store.members(scope.id(), paging.first(), paging.max()).stream()
-                .map(this::member).toList();
+        List<Membership> memberships = request.store.members(scope.id(), paging.first(), paging.max());
+        Map<String, String> usernames = request.store.localUsernames(memberships.stream().map(Membership::userId)
+                .toList());
+        List<MemberRepresentation> page = memberships.stream().map(membership -> usernames.containsKey(
+                membership.userId()) ? MemberRepresentation.of(membership, usernames.get(membership.userId()))
+                        : member(membership)).toList();
         return new MemberPage(page, request.store.countMembers(scope.id()), paging.first(), paging.max(), true);
     }
 

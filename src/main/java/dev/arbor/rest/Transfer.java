@@ -56,9 +56,15 @@ final class Transfer {
         Map<String, List<Scope>> children = new HashMap<>();
         scopes.forEach(scope -> children.computeIfAbsent(scope.parentId(), k -> new ArrayList<>()).add(scope));
         List<MemberEntry> members = new ArrayList<>();
-        for (Membership membership : request.store.allMemberships()) {
-            UserModel user = request.session.users().getUserById(request.realm, membership.userId());
-            members.add(new MemberEntry(user == null ? membership.userId() : user.getUsername(),
+        List<Membership> memberships = request.store.allMemberships();
+        Map<String, String> usernames = request.store.localUsernames(memberships.stream().map(Membership::userId)
+                .toList());
+        for (Membership membership : memberships) {
+            String username = usernames.computeIfAbsent(membership.userId(), userId -> {
+                UserModel user = request.session.users().getUserById(request.realm, userId); // federated
+                return user == null ? null : user.getUsername();
+            });
+            members.add(new MemberEntry(username == null ? membership.userId() : username,
                     request.store.keyOf(membership.scopeId()), membership.roles().stream().sorted().toList(),
                     membership.options().stream().sorted().toList()));
         }

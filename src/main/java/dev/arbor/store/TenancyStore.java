@@ -255,6 +255,25 @@ public final class TenancyStore {
         return ids;
     }
 
+    /**
+     * The usernames of the users with {@code userIds} that Keycloak stores itself in this realm, 500 ids per query
+     * (by primary key) and without flushing: a page of members names a thousand. Users of a federated store are not
+     * among them; look those up through Keycloak's user provider.
+     */
+    public Map<String, String> localUsernames(Collection<String> userIds) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        Map<String, String> usernames = new HashMap<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            em.createQuery("select u.id, u.username, u.realmId from UserEntity u where u.id in :ids", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("ids", all.subList(from, Math.min(from + BATCH, all.size())))
+                    .getResultList().stream()
+                    .filter(row -> realmId.equals(row[2]))
+                    .forEach(row -> usernames.put((String) row[0], (String) row[1]));
+        }
+        return usernames;
+    }
+
     /** The scope's own key (given at creation or by an import), if it has one. */
     public Optional<String> key(String scopeId) {
         return scopeRow(scopeId).map(row -> row.importKey);

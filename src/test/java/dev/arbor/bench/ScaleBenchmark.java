@@ -38,9 +38,9 @@ public final class ScaleBenchmark {
             };
             return new Settings(dataset,
                     new LoadComparison.Shape(Integer.getInteger("arbor.load.workers", 4),
-                            Double.parseDouble(System.getProperty("arbor.load.warmup", "20")),
-                            Double.parseDouble(System.getProperty("arbor.load.segment", "10")),
-                            Integer.getInteger("arbor.load.rounds", 6)),
+                            Double.parseDouble(System.getProperty("arbor.load.warmup", "40")),
+                            Double.parseDouble(System.getProperty("arbor.load.segment", "5")),
+                            Integer.getInteger("arbor.load.rounds", 16)),
                     3);
         }
     }
