@@ -105,11 +105,9 @@ public final class ScopeResource {
             return new MemberPage(own, own.size(), 0, paging.max(), false);
         }
         List<Membership> memberships = request.store.members(scope.id(), paging.first(), paging.max());
-        Map<String, String> usernames = request.store.localUsernames(memberships.stream().map(Membership::userId)
-                .toList());
-        List<MemberRepresentation> page = memberships.stream().map(membership -> usernames.containsKey(
-                membership.userId()) ? MemberRepresentation.of(membership, usernames.get(membership.userId()))
-                        : member(membership)).toList();
+        Map<String, String> usernames = request.usernames(memberships.stream().map(Membership::userId).toList());
+        List<MemberRepresentation> page = memberships.stream()
+                .map(membership -> MemberRepresentation.of(membership, usernames.get(membership.userId()))).toList();
         return new MemberPage(page, request.store.countMembers(scope.id()), paging.first(), paging.max(), true);
     }
 

@@ -80,6 +80,37 @@ final class TenancyRequest {
         return user;
     }
 
+    /**
+     * Usernames by user id, for many users at once: those Keycloak stores itself in a few queries, the others
+     * (federated) through Keycloak's user provider; users that do not exist are left out.
+     */
+    java.util.Map<String, String> usernames(java.util.Collection<String> userIds) {
+        java.util.Map<String, String> usernames = new java.util.HashMap<>(store.localUsernames(userIds));
+        for (String userId : userIds) {
+            if (!usernames.containsKey(userId)) {
+                UserModel user = session.users().getUserById(realm, userId);
+                if (user != null) {
+                    usernames.put(userId, user.getUsername());
+                }
+            }
+        }
+        return usernames;
+    }
+
+    /** User ids by username, for many users at once, as {@link #usernames} the other way round. */
+    java.util.Map<String, String> userIds(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> ids = new java.util.HashMap<>(store.localUserIds(usernames));
+        for (String username : usernames) {
+            if (!ids.containsKey(username)) {
+                UserModel user = session.users().getUserByUsername(realm, username);
+                if (user != null) {
+                    ids.put(username, user.getId());
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Records a change as a Keycloak admin event naming the actor (shown when the realm stores admin events). */
     void audit(OperationType operation, Object representation, String... path) {
         TenancyAudit.record(session, realm, auth.token(), auth.user(), auth.client(), operation, representation, path);

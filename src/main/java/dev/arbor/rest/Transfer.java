@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.UserModel;
 
 /**
  * What {@code /tenancy/export} and {@code /tenancy/import} do: a realm's schema, tree and memberships as one
@@ -57,14 +56,10 @@ final class Transfer {
         scopes.forEach(scope -> children.computeIfAbsent(scope.parentId(), k -> new ArrayList<>()).add(scope));
         List<MemberEntry> members = new ArrayList<>();
         List<Membership> memberships = request.store.allMemberships();
-        Map<String, String> usernames = request.store.localUsernames(memberships.stream().map(Membership::userId)
+        Map<String, String> usernames = request.usernames(memberships.stream().map(Membership::userId).distinct()
                 .toList());
         for (Membership membership : memberships) {
-            String username = usernames.computeIfAbsent(membership.userId(), userId -> {
-                UserModel user = request.session.users().getUserById(request.realm, userId); // federated
-                return user == null ? null : user.getUsername();
-            });
-            members.add(new MemberEntry(username == null ? membership.userId() : username,
+            members.add(new MemberEntry(usernames.getOrDefault(membership.userId(), membership.userId()),
                     request.store.keyOf(membership.scopeId()), membership.roles().stream().sorted().toList(),
                     membership.options().stream().sorted().toList()));
         }
@@ -158,8 +153,8 @@ final class Transfer {
             members.forEach(entry -> keys.add(entry.scope()));
             keys.removeIf(java.util.Objects::isNull);
             existing.putAll(request.store.scopesByKeys(keys));
-            userIdByName.putAll(request.store.localUserIds(members.stream().map(MemberEntry::user)
-                    .filter(java.util.Objects::nonNull).toList()));
+            userIdByName.putAll(request.userIds(members.stream().map(MemberEntry::user)
+                    .filter(java.util.Objects::nonNull).distinct().toList()));
         }
 
         private static void collectKeys(List<ScopeNode> nodes, List<String> keys) {
@@ -212,10 +207,7 @@ final class Transfer {
         }
 
         void member(MemberEntry entry, String path) {
-            String userId = entry.user() == null ? null : userIdByName.computeIfAbsent(entry.user(), username -> {
-                UserModel user = request.session.users().getUserByUsername(request.realm, username); // federated
-                return user == null ? null : user.getId();
-            });
+            String userId = entry.user() == null ? null : userIdByName.get(entry.user());
             if (userId == null) {
                 throw ApiException.badRequest(path + ".user", "Realm " + request.realm.getName()
                         + " has no user '" + entry.user() + "'");
