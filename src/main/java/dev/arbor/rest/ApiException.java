@@ -6,11 +6,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.idm.ErrorRepresentation;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * An API error answered as Keycloak answers its own: a status and an {@link ErrorRepresentation} body naming the
- * field when one is at fault. The only place that turns Arbor's answers into HTTP statuses.
+ * field when one is at fault. The only place that turns Arbor's answers into HTTP statuses, and the one rule that
+ * an error answer changes nothing: making one marks the request's transaction rollback-only.
  */
 final class ApiException extends WebApplicationException {
 
@@ -18,6 +21,19 @@ final class ApiException extends WebApplicationException {
 
     private ApiException(Response response) {
         super(response);
+        rollBackTheRequest();
+    }
+
+    /**
+     * RESTEasy answers an exception that carries its response without passing Keycloak's error handler, which is
+     * what rolls a failed request back; without this the session would commit whatever the request wrote before it
+     * was refused.
+     */
+    private static void rollBackTheRequest() {
+        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+        if (session != null && session.getTransactionManager().isActive()) {
+            session.getTransactionManager().setRollbackOnly();
+        }
     }
 
     /** 401: the caller is not known; tells the client to authenticate with a bearer token of {@code realm}. */

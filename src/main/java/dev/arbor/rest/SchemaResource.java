@@ -56,8 +56,12 @@ public final class SchemaResource {
         if (!conflicts.isEmpty()) {
             throw ApiException.conflict("The realm's existing scopes and memberships do not fit this schema", conflicts);
         }
-        StoredSchema stored = request.store.saveSchema(schema.id(), schema.version(), json,
-                request.principal.userId());
+        StoredSchema stored;
+        try {
+            stored = request.store.saveSchema(schema.id(), schema.version(), json, request.principal.userId());
+        } catch (dev.arbor.store.ConflictException e) {
+            throw ApiException.conflict(e.getMessage(), List.of());
+        }
         SchemaInfo info = info(stored);
         request.audit(OperationType.UPDATE, new SchemaInfo(info.revision(), info.id(), info.version(),
                 info.createdAt(), info.createdBy(), null), "tenancy", "schema");

@@ -17,7 +17,8 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * One authenticated API call: who calls (resolved once), in which realm, against which store and schema.
- * Realm administrators are users of the realm holding {@code realm-management}'s {@code manage-realm}.
+ * Realm administrators are users of the realm holding {@code realm-management}'s {@code manage-realm}, calling with a
+ * token that carries it ({@link RealmAdministrators#actingThrough}).
  */
 final class TenancyRequest {
 
@@ -34,16 +35,13 @@ final class TenancyRequest {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.auth = auth;
-        this.principal = new Principal(auth.user().getId(), isRealmAdmin(realm, auth.user()));
+        this.principal = new Principal(auth.user().getId(),
+                RealmAdministrators.actingThrough(auth.token(), realm, auth.user()));
         this.store = TenancyStore.of(session, realm.getId());
     }
 
     static TenancyRequest authenticate(KeycloakSession session) {
         return new TenancyRequest(session, Caller.authenticate(session));
-    }
-
-    static boolean isRealmAdmin(RealmModel realm, UserModel user) {
-        return RealmAdministrators.includes(realm, user);
     }
 
     /** The realm's policy; 409 when it has no schema yet. */
@@ -55,7 +53,8 @@ final class TenancyRequest {
 
     void requireRealmAdmin() {
         if (!principal.realmAdmin()) {
-            throw ApiException.forbidden("Only realm administrators (" + ADMIN_CLIENT + " " + ADMIN_ROLE + ") may");
+            throw ApiException.forbidden("Only realm administrators (" + ADMIN_CLIENT + " " + ADMIN_ROLE
+                    + ", in the token) may");
         }
     }
 

@@ -102,7 +102,12 @@ final class Transfer {
                 throw ApiException.conflict("The realm's existing data does not fit the document's schema", conflicts);
             }
         }
-        ImportResult result = plan.apply(newSchema ? schemaJson : null, active);
+        ImportResult result;
+        try {
+            result = plan.apply(newSchema ? schemaJson : null, active);
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage(), List.of());
+        }
         if (!result.unchanged()) {
             request.audit(OperationType.ACTION, result, "tenancy", "import");
         }
@@ -170,7 +175,8 @@ final class Transfer {
             if (node.key() == null || node.key().isBlank() || node.key().length() > 255) {
                 throw ApiException.badRequest(path + ".key", "key is required (at most 255 characters)");
             }
-            if (typeByKey.containsKey(node.key())) {
+            String ref = canonical(node.key());
+            if (typeByKey.containsKey(ref)) {
                 throw ApiException.badRequest(path + ".key", "key '" + node.key() + "' is used twice");
             }
             if (node.type() == null || !schema.scopeTypes().contains(node.type())) {
@@ -184,25 +190,25 @@ final class Transfer {
             String name = ScopesResource.requireName(node.name(), path + ".name");
             Map<String, Object> attributes = Attributes.checked(schema, node.type(), node.attributes(),
                     path + ".attributes");
-            typeByKey.put(node.key(), node.type());
-            NewScope planned = new NewScope(node.key(), node.type(), name, attributes, parentKey);
+            typeByKey.put(ref, node.type());
             Scope scope = existing.get(node.key());
             if (scope != null) {
-                idByKey.put(node.key(), scope.id());
-                String existingParentKey = scope.parentId() == null ? null : request.store.keyOf(scope.parentId());
-                if (!scope.type().equals(node.type()) || !java.util.Objects.equals(existingParentKey, parentKey)) {
+                idByKey.put(ref, scope.id());
+                if (!scope.type().equals(node.type()) || !java.util.Objects.equals(scope.parentId(), parentKey)) {
+                    String existingParentKey = scope.parentId() == null ? null
+                            : request.store.keyOf(scope.parentId());
                     throw ApiException.conflict("Scope '" + node.key() + "' exists as a " + scope.type() + " under "
                             + existingParentKey + "; an import does not move or retype scopes", List.of(path));
                 }
                 if (!scope.name().equals(name) || !scope.attributes().equals(attributes)) {
-                    updates.put(node.key(), planned);
+                    updates.put(ref, new NewScope(ref, node.type(), name, attributes, parentKey));
                 }
             } else {
-                creates.add(planned);
+                creates.add(new NewScope(ref, node.type(), name, attributes, parentKey));
             }
             List<ScopeNode> children = node.children() == null ? List.of() : node.children();
             for (int i = 0; i < children.size(); i++) {
-                scope(children.get(i), node.key(), path + ".children[" + i + "]");
+                scope(children.get(i), ref, path + ".children[" + i + "]");
             }
         }
 
@@ -212,13 +218,14 @@ final class Transfer {
                 throw ApiException.badRequest(path + ".user", "Realm " + request.realm.getName()
                         + " has no user '" + entry.user() + "'");
             }
-            String type = entry.scope() == null ? null : typeByKey.get(entry.scope());
-            if (type == null && entry.scope() != null) {
+            String ref = entry.scope() == null ? null : canonical(entry.scope());
+            String type = ref == null ? null : typeByKey.get(ref);
+            if (type == null && ref != null) {
                 Scope scope = existing.get(entry.scope());
                 if (scope != null) {
                     type = scope.type();
-                    typeByKey.put(entry.scope(), type);
-                    idByKey.put(entry.scope(), scope.id());
+                    typeByKey.put(ref, type);
+                    idByKey.put(ref, scope.id());
                 }
             }
             if (type == null) {
@@ -235,7 +242,7 @@ final class Transfer {
                             + roles.get(i) + "'");
                 }
                 allowedOptions.addAll(schema.optionalPermissions(type, roles.get(i)));
-                grants.add(new Grant(userId, entry.scope(), type, roles.get(i)));
+                grants.add(new Grant(userId, ref, type, roles.get(i)));
             }
             if (entry.options() != null) {
                 for (int i = 0; i < entry.options().size(); i++) {
@@ -244,7 +251,7 @@ final class Transfer {
                                 + "' is not an optional permission of the roles listed");
                     }
                 }
-                options.add(new Options(userId, entry.scope(), new LinkedHashSet<>(entry.options())));
+                options.add(new Options(userId, ref, new LinkedHashSet<>(entry.options())));
             }
         }
 
@@ -289,12 +296,7 @@ final class Transfer {
                 toGive.add(new TenancyStore.Grant(grant.userId(), idOf(grant.scopeKey()), grant.role(),
                         schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE)));
             }
-            int granted;
-            try {
-                granted = request.store.grantAll(toGive);
-            } catch (ConflictException e) {
-                throw ApiException.conflict(e.getMessage(), List.of());
-            }
+            int granted = request.store.grantAll(toGive);
             int optionsSet = 0;
             for (Options change : options) {
                 String scopeId = idOf(change.scopeKey());
@@ -308,6 +310,15 @@ final class Transfer {
             boolean unchanged = schemaJson == null && creates.isEmpty() && updates.isEmpty() && granted == 0
                     && optionsSet == 0;
             return new ImportResult(revision, creates.size(), updates.size(), granted, optionsSet, unchanged);
+        }
+
+        /**
+         * One name per scope, however the document names it: an existing scope by its id (a document may name it by
+         * key in one place and by id in another), a new one by its key. Limits of holders are counted per name.
+         */
+        private String canonical(String keyOrId) {
+            Scope scope = existing.get(keyOrId);
+            return scope == null ? keyOrId : scope.id();
         }
 
         private String idOf(String key) {

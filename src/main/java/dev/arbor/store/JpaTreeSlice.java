@@ -136,7 +136,7 @@ final class JpaTreeSlice implements TreeSlice {
                     .setParameter("scopeId", scopeId)
                     .setParameter("userId", userId)
                     .getResultList();
-            return rows.isEmpty() ? Optional.empty() : Optional.of(withRoles(rows).get(0));
+            return withRoles(rows).stream().findFirst();
         });
     }
 
@@ -199,7 +199,9 @@ final class JpaTreeSlice implements TreeSlice {
                 .forEach(role -> roles.get(role.membershipId).add(role.roleName));
         List<Membership> result = new ArrayList<>(rows.size());
         for (ArborMembershipEntity row : rows) {
-            result.add(Rows.membership(row, roles.get(row.id)));
+            if (!roles.get(row.id).isEmpty()) { // a membership without a role grants nothing and is nobody's
+                result.add(Rows.membership(row, roles.get(row.id)));
+            }
         }
         return result;
     }

@@ -5,7 +5,6 @@ import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +20,6 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 
@@ -380,16 +378,19 @@ public final class TenancyStore {
      */
     public void grant(String userId, String scopeId, String role, int maxHolders) {
         changing();
-        ArborMembershipEntity membership = membershipRow(userId, scopeId).orElseGet(() -> newMembership(userId, scopeId));
-        if (roleRow(membership.id, role).isPresent()) {
+        Optional<ArborMembershipEntity> held = membershipRow(userId, scopeId);
+        if (held.isPresent() && roleRow(held.get().id, role).isPresent()) {
             return;
         }
+        // the seat first: a full role is refused before anything is written, so no membership is left without a role
+        Integer seat = maxHolders == Integer.MAX_VALUE ? null : freeSeat(scopeId, role, maxHolders);
+        ArborMembershipEntity membership = held.orElseGet(() -> newMembership(userId, scopeId));
         ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
         row.id = UUID.randomUUID().toString();
         row.membershipId = membership.id;
         row.scopeId = scopeId;
         row.roleName = role;
-        row.seat = maxHolders == Integer.MAX_VALUE ? null : freeSeat(scopeId, role, maxHolders);
+        row.seat = seat;
         persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
         slice.forget();
     }
@@ -496,14 +497,18 @@ public final class TenancyStore {
         if (membership.isEmpty()) {
             return;
         }
-        roleRow(membership.get().id, role).ifPresent(em::remove);
-        em.flush();
-        boolean empty = em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
-                .setParameter("membershipIds", List.of(membership.get().id))
-                .getResultList().isEmpty();
-        if (empty) {
-            em.remove(membership.get());
-        }
+        // statements rather than entity removals: a request racing this one for the same rows then deletes nothing,
+        // where removing an entity another transaction deleted first would fail the whole request
+        em.createQuery("delete from ArborRoleAssignmentEntity r where r.membershipId = :membershipId"
+                        + " and r.roleName = :roleName")
+                .setParameter("membershipId", membership.get().id)
+                .setParameter("roleName", role)
+                .executeUpdate();
+        em.createQuery("delete from ArborMembershipEntity m where m.id = :id and not exists"
+                        + " (select r.id from ArborRoleAssignmentEntity r where r.membershipId = m.id)")
+                .setParameter("id", membership.get().id)
+                .executeUpdate();
+        em.detach(membership.get());
         slice.forget();
     }
 
@@ -689,9 +694,15 @@ public final class TenancyStore {
             return;
         }
         List<String> ids = rows.stream().map(row -> row.id).toList();
-        em.createNamedQuery("arborRole.deleteByMembershipIds").setParameter("membershipIds", ids).executeUpdate();
-        rows.forEach(em::remove);
-        em.flush();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
+            em.createNamedQuery("arborRole.deleteByMembershipIds").setParameter("membershipIds", batch)
+                    .executeUpdate();
+            // a statement, as in revoke: a membership that a racing request removed first is simply gone
+            em.createQuery("delete from ArborMembershipEntity m where m.id in :ids").setParameter("ids", batch)
+                    .executeUpdate();
+        }
+        rows.forEach(em::detach);
     }
 
     /** Inserts now, so that a unique key refusing the row is a conflict answered to this request. */
@@ -704,16 +715,20 @@ public final class TenancyStore {
     private void flush(String conflict) {
         try {
             em.flush();
-        } catch (PersistenceException | ModelDuplicateException e) { // Keycloak's EntityManager converts to the latter
-            if (isUniqueViolation(e)) {
+        } catch (RuntimeException e) { // Keycloak's EntityManager converts to its own model exceptions
+            if (isConflict(e)) {
                 throw new ConflictException(conflict, e);
             }
             throw e;
         }
     }
 
-    private static boolean isUniqueViolation(Throwable error) {
+    /** A unique key refused a row, or a row read before was changed or removed by another request meanwhile. */
+    private static boolean isConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true; // SQL standard unique_violation: H2, PostgreSQL, and most others
             }

@@ -35,7 +35,7 @@ import org.keycloak.representations.IDToken;
 public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper,
         OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
-    public static final String PROVIDER_ID = "arbor-tenancy-mapper";
+    public static final String PROVIDER_ID = dev.arbor.store.TenancyClients.MAPPER;
     /** The client-session note holding the scope an authorization request named (or the login picker chose). */
     public static final String REQUESTED_SCOPE_NOTE = ActiveScope.AUTHORIZATION_REQUEST_NOTE;
     /** The client-session note holding the scope the session acts in, once a token carried it. */

@@ -20,7 +20,7 @@ class ApiInputIT {
     @Test
     void aRealmWithoutSchemaSaysSo(TestRealms realms) {
         TestRealm realm = realms.create();
-        OidcClient app = realm.createPublicClient("app");
+        OidcClient app = realm.createTenancyClient("app");
         ArborApi root = realm.api(app, realm.createRealmAdmin("root"));
 
         assertThat(root.get("info").expect(200).path("schema").path("status").asText()).isEqualTo("NOT_CONFIGURED");
@@ -40,7 +40,7 @@ class ApiInputIT {
     @Test
     void anInvalidSchemaIsRefusedWithEveryProblemAndItsPlace(TestRealms realms) {
         TestRealm realm = realms.create();
-        ArborApi root = realm.api(realm.createPublicClient("app"), realm.createRealmAdmin("root"));
+        ArborApi root = realm.api(realm.createTenancyClient("app"), realm.createRealmAdmin("root"));
         String broken = SkyportWorld.schema("skyport")
                 .replace("grant: [workspace.admin]\n    by: [workspace.owner]", "grant: [workspace.boss]\n    by: [workspace.owner]")
                 .replace("cardinality: {max: 1}", "cardinality: {max: 2}");
@@ -56,7 +56,7 @@ class ApiInputIT {
     @Test
     void onlyRealmAdministratorsWriteTheSchema(TestRealms realms) {
         TestRealm realm = realms.create();
-        ArborApi user = realm.api(realm.createPublicClient("app"), realm.createUser("mallory"));
+        ArborApi user = realm.api(realm.createTenancyClient("app"), realm.createUser("mallory"));
 
         user.put("schema", SkyportWorld.schema("skyport"), "application/yaml").expect(403);
         user.post("schema/validate", "{}").expect(403);

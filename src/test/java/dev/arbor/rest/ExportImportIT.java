@@ -20,7 +20,7 @@ class ExportImportIT {
         JsonNode exported = world.as("root").get("export").expect(200);
 
         TestRealm fresh = realms.create();
-        var app = fresh.createPublicClient("app");
+        var app = fresh.createTenancyClient("app");
         ArborApi root = fresh.api(app, fresh.createRealmAdmin("root"));
         for (String name : new String[] {"alice", "bob", "carol", "dave", "zed"}) {
             fresh.createUser(name);

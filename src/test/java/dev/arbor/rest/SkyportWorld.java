@@ -29,7 +29,7 @@ final class SkyportWorld {
 
     SkyportWorld(TestRealms realms) {
         realm = realms.create();
-        app = realm.createPublicClient("app");
+        app = realm.createTenancyClient("app");
         users.put("root", realm.createRealmAdmin("root"));
         for (String name : new String[] {"alice", "bob", "carol", "dave", "zed", "erin", "mallory"}) {
             users.put(name, realm.createUser(name));

@@ -21,7 +21,7 @@ class TenancyInfoIT {
     void answersAnyUserOfTheRealmWithVersionAndSchemaStatus(TestRealms realms) {
         TestRealm realm = realms.create();
         TestUser alice = realm.createUser("alice");
-        OidcClient app = realm.createPublicClient("app");
+        OidcClient app = realm.createTenancyClient("app");
 
         HttpResponse<String> response = Http.get(realm.uri("tenancy/info"), app.password(alice).accessToken());
 
@@ -37,6 +37,7 @@ class TenancyInfoIT {
         TestRealm realm = realms.create();
         TestUser alice = realm.createUser("alice");
         OidcClient service = realm.createConfidentialClient("service");
+        realm.addTenancyClaim("service");
 
         String refreshed = service.refresh(service.password(alice).refreshToken()).accessToken();
         String loggedIn = service.authorizationCode(alice, java.util.Map.of()).accessToken();
@@ -61,7 +62,7 @@ class TenancyInfoIT {
         TestRealm realm = realms.create();
         TestRealm other = realms.create();
         TestUser mallory = other.createUser("mallory");
-        String foreignToken = other.createPublicClient("app").password(mallory).accessToken();
+        String foreignToken = other.createTenancyClient("app").password(mallory).accessToken();
 
         HttpResponse<String> response = Http.get(realm.uri("tenancy/info"), foreignToken);
 
@@ -72,7 +73,7 @@ class TenancyInfoIT {
     void refusesAForgedOrMalformedToken(TestRealms realms) {
         TestRealm realm = realms.create();
         TestUser alice = realm.createUser("alice");
-        String token = realm.createPublicClient("app").password(alice).accessToken();
+        String token = realm.createTenancyClient("app").password(alice).accessToken();
         String[] parts = token.split("\\.");
         String wrongSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
 
@@ -84,7 +85,7 @@ class TenancyInfoIT {
     void refusesATokenWhoseSessionEnded(TestRealms realms) {
         TestRealm realm = realms.create();
         TestUser alice = realm.createUser("alice");
-        String token = realm.createPublicClient("app").password(alice).accessToken();
+        String token = realm.createTenancyClient("app").password(alice).accessToken();
 
         realm.admin().users().get(alice.id()).logout();
 

@@ -22,6 +22,8 @@ public final class DemoTenancy {
 
     public static final String CLIENT = "arbor-demo-cli";
     public static final String ADMIN = "admin";
+    /** The tenant admin web app's client in every demo realm. */
+    static final String TENANT_ADMIN_APP = "arbor-tenancy-ui";
 
     private DemoTenancy() {
     }
@@ -39,12 +41,13 @@ public final class DemoTenancy {
         if (!Files.isRegularFile(schema) || !Files.isRegularFile(tenancy)) {
             return Optional.empty();
         }
+        RealmSetup setup = new RealmSetup(baseUri, realm, keycloakAdminToken);
+        setup.addTenancyClaim(CLIENT); // before signing in: only clients that use tenancy may call its API
+        setup.allowTenancyApi(TENANT_ADMIN_APP);
+        setup.installScopePicker();
         String token = adminToken(baseUri, realm);
         send(baseUri, realm, "PUT", "schema", read(schema), token);
         JsonNode imported = Json.parse(send(baseUri, realm, "POST", "import", read(tenancy), token));
-        RealmSetup setup = new RealmSetup(baseUri, realm, keycloakAdminToken);
-        setup.addTenancyClaim(CLIENT);
-        setup.installScopePicker();
         return Optional.of(imported);
     }
 

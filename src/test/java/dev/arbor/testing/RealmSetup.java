@@ -60,7 +60,21 @@ public final class RealmSetup {
         addOnce(admin + "/clients/" + clients.get(0).path("id").asText() + "/default-client-scopes", scopeId);
     }
 
-    /** Adds {@code scopeId} to a list of default client scopes unless it is there: Keycloak answers 409 then. */
+    /**
+     * Lets {@code clientId}'s tokens call the tenancy API without carrying the claim (so its logins show no picker):
+     * the {@code tenancy} client scope as one of its optional scopes, as the tenant admin app needs it.
+     */
+    public void allowTenancyApi(String clientId) {
+        String scopeId = tenancyClientScope();
+        JsonNode clients = Json.parse(call("GET", admin + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, token, 200));
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("no client " + clientId + " in " + admin);
+        }
+        addOnce(admin + "/clients/" + clients.get(0).path("id").asText() + "/optional-client-scopes", scopeId);
+    }
+
+    /** Adds {@code scopeId} to a list of client scopes unless it is there: Keycloak answers 409 then. */
     private void addOnce(String defaults, String scopeId) {
         for (JsonNode present : Json.parse(call("GET", defaults, null, token, 200))) {
             if (scopeId.equals(present.path("id").asText())) {

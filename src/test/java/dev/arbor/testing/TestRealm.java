@@ -148,6 +148,39 @@ public final class TestRealm {
         return new OidcClient(server.baseUri(), name, clientId, null);
     }
 
+    /** A public client whose tokens carry the tenancy claim, as a client needs to call the tenancy API. */
+    public OidcClient createTenancyClient(String clientId) {
+        OidcClient client = createPublicClient(clientId);
+        addTenancyClaim(clientId);
+        return client;
+    }
+
+    /**
+     * A public client whose tokens do not carry the tenancy claim, even where the realm gives the {@code tenancy}
+     * client scope to new clients: an app of the realm that does not use tenancy.
+     */
+    public OidcClient createClientWithoutTenancy(String clientId) {
+        OidcClient client = createPublicClient(clientId);
+        var clients = admin().clients();
+        var created = clients.get(clients.findByClientId(clientId).get(0).getId());
+        created.getDefaultClientScopes().stream().filter(scope -> "tenancy".equals(scope.getName()))
+                .forEach(scope -> created.removeDefaultClientScope(scope.getId()));
+        return client;
+    }
+
+    /**
+     * A public client with the tenancy claim that does not have all roles in its scope ({@code fullScopeAllowed}
+     * off, no role scope mappings): its tokens carry none of the user's roles, as a client of a careful realm does.
+     */
+    public OidcClient createRestrictedTenancyClient(String clientId) {
+        ClientRepresentation client = baseClient(clientId);
+        client.setPublicClient(true);
+        client.setFullScopeAllowed(false);
+        create(client);
+        addTenancyClaim(clientId);
+        return new OidcClient(server.baseUri(), name, clientId, null);
+    }
+
     /** A confidential client with a service account, for the client-credentials grant and the other flows. */
     public OidcClient createConfidentialClient(String clientId) {
         ClientRepresentation client = baseClient(clientId);
