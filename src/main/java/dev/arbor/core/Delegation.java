@@ -70,7 +70,9 @@ final class Delegation {
 
     /**
      * May {@code actor} take {@code role} at {@code scopeId} from {@code targetUserId}, and what goes with it?
-     * Users may always give up their own roles, within the role's minimum.
+     * Users may always give up their own roles, within the role's minimum. The schema's cascades apply only to a
+     * take-back, a role taken from its holder by someone else: whoever gives up their own role leaves the others
+     * configured under the scope in place.
      *
      * @param transfer part of a transfer: the minimum is kept by the new holder and nothing cascades
      */
@@ -102,14 +104,18 @@ final class Delegation {
                     + "transfer it instead");
             return new Revocation(Decision.deny(Decision.Reason.TOO_FEW_HOLDERS, why), List.of());
         }
-        List<Membership> cascade = transfer ? List.of() : cascade(resolved, targetUserId, tree, why);
+        boolean resigning = actor.userId().equals(targetUserId);
+        List<Membership> cascade = transfer ? List.of() : cascade(resolved, targetUserId, resigning, tree, why);
         return new Revocation(Decision.allow(why), cascade);
     }
 
     /**
      * May {@code actor} set {@code targetUserId}'s optional permissions at {@code scopeId} to {@code options}?
-     * Each must be optional for a role the target holds there, and the actor must be able to grant such a role
-     * and hold the permission themselves.
+     * Each must be optional for a role the target holds there, and the actor must administer the member: a rule
+     * lets them grant one of its roles. Each option that changes is then judged by the rule for a role that
+     * carries it, so that managing the holders of one role gives no say over another role's options: enabling
+     * needs a rule to grant that role, and the option itself unless the rule allows giving beyond one's own
+     * permissions; disabling needs a rule to revoke that role.
      */
     Decision maySetOptions(Principal actor, String targetUserId, String scopeId, Set<String> options,
             TreeSlice tree) {
@@ -120,13 +126,12 @@ final class Delegation {
             why.add(scope.isEmpty() ? "no scope " + scopeId : "user " + targetUserId + " is not a member there");
             return Decision.deny(Decision.Reason.UNKNOWN, why);
         }
-        ScopeType type = schema.type(scope.get().type());
+        List<Resolved> held = membership.get().roles().stream().sorted()
+                .map(role -> resolve(scopeId, role, tree, new ArrayList<>()))
+                .filter(Objects::nonNull)
+                .toList();
         for (String option : sorted(options)) {
-            int index = schema.catalog().indexOf(option);
-            boolean allowedByRole = index >= 0 && type != null && membership.get().roles().stream()
-                    .map(held -> type.roles().get(held))
-                    .anyMatch(held -> held != null && held.optional().get(index));
-            if (!allowedByRole) {
+            if (carriers(held, option).isEmpty()) {
                 why.add(option + " is not an optional permission of any role user " + targetUserId + " holds at "
                         + scope.get().label() + " (roles " + sorted(membership.get().roles()) + ")");
                 return Decision.deny(Decision.Reason.OPTION_NOT_ALLOWED, why);
@@ -136,30 +141,74 @@ final class Delegation {
             why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
             return Decision.allow(why);
         }
-        DelegationRule rule = membership.get().roles().stream().sorted()
-                .map(held -> resolve(scopeId, held, tree, new ArrayList<>()))
-                .filter(Objects::nonNull)
-                .map(resolved -> delegated(actor, targetUserId, resolved, true, tree, new ArrayList<>()).rule())
-                .filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        if (rule == null) {
+        boolean administers = held.stream()
+                .anyMatch(role -> delegated(actor, targetUserId, role, true, tree, new ArrayList<>()).rule() != null);
+        if (!administers) {
             why.add("user " + actor.userId() + " may not grant any role user " + targetUserId + " holds at "
                     + scope.get().label());
             return Decision.deny(Decision.Reason.NOT_DELEGATED, why);
         }
-        if (!rule.beyondOwnPermissions()) {
-            BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).authority();
-            for (String option : sorted(options)) {
-                if (!own.get(schema.catalog().indexOf(option))) {
-                    why.add("user " + actor.userId() + " does not have " + option + " at " + scope.get().label()
-                            + " and so cannot give it (" + rule.label() + ")");
-                    return Decision.deny(Decision.Reason.EXCEEDS_OWN_PERMISSIONS, why);
-                }
+        Set<String> changed = new TreeSet<>(options);
+        changed.addAll(membership.get().options());
+        changed.removeIf(option -> options.contains(option) && membership.get().options().contains(option));
+        BitSet own = new Evaluation(schema, tree, actor.userId(), scope.get(), false, Trace.OFF).authority();
+        for (String option : changed) {
+            boolean enabling = options.contains(option);
+            List<Resolved> carriers = carriers(held, option);
+            if (carriers.isEmpty()) {
+                why.add(option + " is no longer optional for any role user " + targetUserId + " holds; whoever"
+                        + " administers the member may clear it");
+                continue;
+            }
+            Decision judged = judgeOption(actor, targetUserId, option, enabling, carriers, own, tree);
+            why.addAll(judged.explanation());
+            if (!judged.allowed()) {
+                return Decision.deny(judged.reason(), why);
             }
         }
-        why.add(rule.label() + " lets user " + actor.userId() + " administer user " + targetUserId + " there"
-                + (rule.beyondOwnPermissions() ? "" : ", and the user has every option given"));
+        if (changed.isEmpty()) {
+            why.add("user " + actor.userId() + " administers user " + targetUserId + " at " + scope.get().label()
+                    + ", and no option changes");
+        }
         return Decision.allow(why);
+    }
+
+    /** The roles among {@code held} for which {@code option} is optional. */
+    private List<Resolved> carriers(List<Resolved> held, String option) {
+        int index = schema.catalog().indexOf(option);
+        return index < 0 ? List.of() : held.stream().filter(role -> role.role.optional().get(index)).toList();
+    }
+
+    /** Whether a rule for one of the roles that carry {@code option} lets the actor enable or disable it. */
+    private Decision judgeOption(Principal actor, String targetUserId, String option, boolean enabling,
+            List<Resolved> carriers, BitSet own, TreeSlice tree) {
+        List<String> why = new ArrayList<>();
+        String verb = enabling ? "enable " : "disable ";
+        boolean lacksOption = false;
+        for (Resolved carrier : carriers) {
+            List<String> steps = new ArrayList<>();
+            DelegationRule rule = delegated(actor, targetUserId, carrier, enabling, tree, steps).rule();
+            if (rule == null) {
+                why.addAll(steps);
+                continue;
+            }
+            if (enabling && !rule.beyondOwnPermissions() && !own.get(schema.catalog().indexOf(option))) {
+                lacksOption = true;
+                why.add("user " + actor.userId() + " does not have " + option + " at " + carrier.scope.label()
+                        + " and so cannot give it (" + rule.label() + ")");
+                continue;
+            }
+            why.add(rule.label() + " lets user " + actor.userId() + " " + verb + option + ", an option of "
+                    + carrier.role.ref() + ", for user " + targetUserId);
+            return Decision.allow(why);
+        }
+        if (lacksOption) {
+            return Decision.deny(Decision.Reason.EXCEEDS_OWN_PERMISSIONS, why);
+        }
+        why.add("user " + actor.userId() + " may not " + verb + option + ": it is an option of "
+                + carriers.stream().map(carrier -> carrier.role.ref().toString()).sorted().toList()
+                + " only, which the user may not " + (enabling ? "grant" : "revoke") + " there");
+        return Decision.deny(Decision.Reason.NOT_DELEGATED, why);
     }
 
     private record Resolved(Scope scope, ScopeType type, Role role) {
@@ -238,11 +287,22 @@ final class Delegation {
                 : Decision.Reason.NOT_DELEGATED, why), null);
     }
 
-    private List<Membership> cascade(Resolved resolved, String targetUserId, TreeSlice tree, List<String> why) {
+    /**
+     * The memberships a take-back removes. Giving up one's own role is no take-back: the seed ties the removal to
+     * the account side taking the workspace back, and a resigning owner must not wipe the users they leave behind.
+     */
+    private List<Membership> cascade(Resolved resolved, String targetUserId, boolean resigning, TreeSlice tree,
+            List<String> why) {
         List<Membership> removed = new ArrayList<>();
         for (Cascade cascade : schema.cascades()) {
             if (!cascade.onRevoke().equals(resolved.role.ref())) {
                 continue;
+            }
+            if (resigning) {
+                why.add("user " + targetUserId + " gives up " + resolved.role.ref() + " themselves: the schema's"
+                        + " cascade applies only when someone else takes the role back, so the other members at "
+                        + resolved.scope.label() + " keep their roles");
+                break;
             }
             for (Membership member : tree.members(resolved.scope.id())) {
                 if (!member.userId().equals(targetUserId)) {
@@ -252,7 +312,8 @@ final class Delegation {
             if (cascade.subtree()) {
                 removed.addAll(tree.membersBelow(resolved.scope.id()));
             }
-            why.add("revoking " + resolved.role.ref() + " removes " + removed.size() + " membership(s) configured "
+            why.add("taking " + resolved.role.ref() + " back from user " + targetUserId + " removes " + removed.size()
+                    + " membership(s) configured "
                     + (cascade.subtree() ? "at and below " : "at ") + resolved.scope.label());
             break;
         }

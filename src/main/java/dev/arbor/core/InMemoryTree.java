@@ -69,6 +69,14 @@ public final class InMemoryTree implements TreeSlice {
     }
 
     @Override
+    public List<Scope> scopesBelow(String scopeId) {
+        return scopes.values().stream()
+                .filter(scope -> scope.ancestors().contains(scopeId))
+                .sorted(Comparator.comparingInt((Scope scope) -> scope.ancestors().size()).thenComparing(Scope::id))
+                .toList();
+    }
+
+    @Override
     public List<Membership> membershipsOf(String userId) {
         return sorted(byUser.getOrDefault(userId, List.of()));
     }

@@ -152,8 +152,10 @@ public final class Policy {
 
     /**
      * May {@code actor} set {@code targetUserId}'s optional permissions at {@code scopeId} to {@code options}?
-     * Each must be optional for a role the target holds there; the actor must be allowed to grant such a role,
-     * and to hold each permission unless the rule allows giving beyond one's own.
+     * Each must be optional for a role the target holds there, and the actor must be allowed to grant one of the
+     * target's roles. Each option that changes is judged by the delegation rule of a role that carries it (not of
+     * any role the target holds): enabling needs the right to grant that role, and the permission itself unless
+     * the rule allows giving beyond one's own; disabling needs the right to revoke that role.
      */
     public Decision maySetOptions(Principal actor, String targetUserId, String scopeId, Set<String> options,
             TreeSlice tree) {
@@ -188,6 +190,34 @@ public final class Policy {
     /** May {@code principal} delete {@code scopeId}? Needs the type's deletePermission there. */
     public Decision mayDeleteScope(Principal principal, String scopeId, TreeSlice tree) {
         return byTypePermission(principal, scopeId, tree, ScopeType::deletePermission, "deletePermission");
+    }
+
+    /**
+     * May {@code principal} delete {@code scopeId} and, when {@code cascade}, every scope below it? A cascading
+     * delete removes each of them, so it needs each one's deletePermission there, as the tree stands: a scope
+     * sealed off from the caller, or of a type the caller may not delete, refuses the whole delete. Realm
+     * administrators may.
+     */
+    public Decision mayDeleteScope(Principal principal, String scopeId, boolean cascade, TreeSlice tree) {
+        Decision top = mayDeleteScope(principal, scopeId, tree);
+        if (!cascade || !top.allowed() || principal.realmAdmin()) {
+            return top;
+        }
+        List<Scope> below = tree.scopesBelow(scopeId);
+        for (Scope scope : below) {
+            Decision decision = mayDeleteScope(principal, scope.id(), tree);
+            if (!decision.allowed()) {
+                List<String> why = new ArrayList<>(top.explanation());
+                why.add("deleting " + tree.scope(scopeId).map(Scope::label).orElse(scopeId) + " with everything"
+                        + " below it would delete " + scope.label() + ", which user " + principal.userId()
+                        + " may not:");
+                why.addAll(decision.explanation());
+                return Decision.deny(decision.reason(), why);
+            }
+        }
+        List<String> why = new ArrayList<>(top.explanation());
+        why.add("user " + principal.userId() + " may delete each of the " + below.size() + " scope(s) below it too");
+        return Decision.allow(why);
     }
 
     /** Realm administrators may; others need the permission the scope's type names in {@code property}. */
@@ -340,6 +370,9 @@ public final class Policy {
         Optional<String> owner = schema.ownerRole(scope.get().type());
         if (owner.isPresent()) {
             for (String holder : new TreeSet<>(tree.holders(scopeId, owner.get()))) {
+                if (holder.equals(principal.userId())) {
+                    continue; // giving up one's own role is no take-back; the member row offers it, cascade-free
+                }
                 Revocation revocation = mayRevoke(principal, holder, scopeId, owner.get(), false, tree);
                 if (revocation.allowed()) {
                     takeBack.add(new Affordances.TakeBack(owner.get(), holder, (int) revocation.cascade().stream()

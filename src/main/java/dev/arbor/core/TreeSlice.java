@@ -26,6 +26,9 @@ public interface TreeSlice {
     /** The memberships at scopes strictly below {@code scopeId}. */
     List<Membership> membersBelow(String scopeId);
 
+    /** The scopes strictly below {@code scopeId}, parents before their children; empty for an unknown scope. */
+    List<Scope> scopesBelow(String scopeId);
+
     /** Every membership of {@code userId} in this slice. */
     List<Membership> membershipsOf(String userId);
 }

@@ -49,6 +49,11 @@ final class WithMembership implements TreeSlice {
     }
 
     @Override
+    public List<Scope> scopesBelow(String scopeId) {
+        return tree.scopesBelow(scopeId);
+    }
+
+    @Override
     public List<Membership> membershipsOf(String userId) {
         return added.userId().equals(userId) ? plusAdded(tree.membershipsOf(userId)) : tree.membershipsOf(userId);
     }

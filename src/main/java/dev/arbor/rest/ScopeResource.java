@@ -73,10 +73,13 @@ public final class ScopeResource {
         return representation;
     }
 
-    /** Deletes the scope; one with children only when {@code cascade=true}, and then all below it too. */
+    /**
+     * Deletes the scope; one with children only when {@code cascade=true}, and then all below it too, which the
+     * caller must be allowed to delete each of.
+     */
     @DELETE
     public Response delete(@QueryParam("cascade") boolean cascade) {
-        TenancyRequest.require(policy.mayDeleteScope(request.principal, scope.id(), tree()));
+        TenancyRequest.require(policy.mayDeleteScope(request.principal, scope.id(), cascade, tree()));
         long children = request.store.countChildren(scope.id());
         if (children > 0 && !cascade) {
             throw ApiException.conflict("Scope " + scope.id() + " has " + children + " child scope(s); delete them"

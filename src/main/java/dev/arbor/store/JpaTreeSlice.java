@@ -163,18 +163,36 @@ final class JpaTreeSlice implements TreeSlice {
         if (scope.isEmpty()) {
             return List.of();
         }
-        String prefix = String.join("", scope.get().ancestors().stream().map(id -> id + "/").toList())
-                + scopeId + "/";
-        List<String> below = em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
-                .setParameter("realmId", realmId)
-                .setParameter("prefix", prefix + "%")
-                .getResultList().stream().map(row -> row.id).toList();
+        List<String> below = subtreeRows(scope.get()).stream().map(row -> row.id).toList();
         if (below.isEmpty()) {
             return List.of();
         }
         return withRoles(em.createNamedQuery("arborMembership.byScopes", ArborMembershipEntity.class)
                 .setParameter("scopeIds", below)
                 .getResultList());
+    }
+
+    @Override
+    public List<Scope> scopesBelow(String scopeId) {
+        Optional<Scope> scope = scope(scopeId);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        List<Scope> below = new ArrayList<>(subtreeRows(scope.get()).stream().map(Rows::scope).toList());
+        below.sort(java.util.Comparator.comparingInt((Scope each) -> each.ancestors().size())
+                .thenComparing(Scope::id));
+        // their ancestors are the scope's path and each other: the decisions on them need no further query
+        below.forEach(each -> scopes.putIfAbsent(each.id(), Optional.of(each)));
+        return below;
+    }
+
+    /** The rows of the scopes strictly below {@code scope}, found by their stored ancestry. */
+    private List<ArborScopeEntity> subtreeRows(Scope scope) {
+        String prefix = String.join("", scope.ancestors().stream().map(id -> id + "/").toList()) + scope.id() + "/";
+        return em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("prefix", prefix + "%")
+                .getResultList();
     }
 
     @Override

@@ -231,12 +231,18 @@ function takeBackSection(scope, actions, usernames) {
       } }, `Take ${scope.name} back`))));
 }
 
+/**
+ * Asks first, saying what the API will do: `removes` is the cascade its decision reports (none for giving up one's
+ * own role, which leaves the other members in place).
+ */
 async function revoke(scope, member, name, role, removes, usernames) {
   const others = removes.map(id => usernames.get(id) || id);
-  const text = member.userId === info.caller.userId
-    ? `Give up your role ${role} here? You may no longer see this ${scope.type} afterwards.` : removes.length
-    ? `Take back ${role} from ${name}? ${removes.length} user(s) will be removed with it: ${others.join(', ')}.`
-    : `Take back ${role} from ${name}?`;
+  const self = member.userId === info.caller.userId;
+  const removed = removes.length ? ` ${removes.length} user(s) will be removed with it: ${others.join(', ')}.` : '';
+  const text = self
+    ? `Give up your role ${role} here?` + (removed || ' The other members keep their roles.')
+      + ` You may no longer see this ${scope.type} afterwards.`
+    : `Take back ${role} from ${name}?${removed}`;
   if (!(await confirmDialog(text))) {
     return;
   }

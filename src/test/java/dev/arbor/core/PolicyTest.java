@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The constructs the seed models do not exercise on their own: vacancy through two levels, subtree cascades,
@@ -161,6 +163,141 @@ class PolicyTest {
         assertThat(revocation.allowed()).isTrue();
         assertThat(revocation.cascade()).extracting(Membership::userId).containsExactly("sam");
         assertThat(POLICY.mayRevoke(Principal.user("oscar"), "lee", "t2", "lead", true, TREE).cascade()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        the org owner takes the team back: everyone below goes | oscar | false | sam
+        a realm administrator taking it back, the same         | root  | true  | sam
+        the lead gives the team up: nobody else goes           | lee   | false | ''
+        """)
+    void subtreeCascadesApplyToTakeBacksOnly(String rule, String actor, boolean realmAdmin, String removed) {
+        Revocation revocation = POLICY.mayRevoke(new Principal(actor, realmAdmin), "lee", "t2", "lead", false, TREE);
+
+        assertThat(revocation.allowed()).as(rule).isTrue();
+        assertThat(revocation.cascade()).extracting(Membership::userId).as(rule)
+                .containsExactly(removed.isBlank() ? new String[0] : new String[] {removed});
+    }
+
+    /**
+     * An option is set under the rule of a role that carries it: the clerk manager may grant clerks beyond its own
+     * permissions, which gives no say over the options of the editor role the same member holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        a clerk's option, under the clerk rule (beyond one's own)    | carl | app:members:invite | ALLOWED
+        an editor's option is not the clerk manager's to give       | carl | app:settings:edit  | NOT_DELEGATED
+        the editor manager gives it, holding it                     | emma | app:settings:edit  | ALLOWED
+        the editor manager gives no clerk option it lacks           | emma | app:members:invite | NOT_DELEGATED
+        """)
+    void optionsFollowTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String option, Reason expected) {
+        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml("""
+                arbor: 1
+                id: options
+                version: 1
+                permissions:
+                  modules:
+                    app:
+                      docs: [view, edit]
+                      members: [invite]
+                      settings: [edit]
+                scopeTypes:
+                  org:
+                    roles:
+                      clerk-manager: {grants: [{permissions: [app:docs:view]}]}
+                      editor-manager:
+                        grants: [{permissions: [app:docs:view, app:docs:edit, app:settings:edit]}]
+                      clerk:
+                        grants: [{permissions: [app:docs:view]}]
+                        options: {optional: [app:members:invite]}
+                      editor:
+                        grants: [{permissions: [app:docs:edit]}]
+                        options: {optional: [app:settings:edit]}
+                delegation:
+                  - grant: [org.clerk]
+                    by: [org.clerk-manager]
+                    beyondOwnPermissions: true
+                  - grant: [org.editor]
+                    by: [org.editor-manager]
+                """)));
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("o", "org", "Org", null)
+                .member("carl", "o", "clerk-manager")
+                .member("emma", "o", "editor-manager")
+                .member("pia", "o", "clerk", "editor")
+                .build();
+
+        Decision decision = policy.maySetOptions(Principal.user(actor), "pia", "o", Set.of(option), tree);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** A cascading delete removes every scope below, so it needs the delete permission at each, sealing included. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        the top alone                                               | olga | t  | false | ALLOWED
+        with a descendant sealed off by its own owner               | olga | t  | true  | NOT_PERMITTED
+        the sealed scope itself                                     | olga | s1 | false | NOT_PERMITTED
+        with descendants that are not sealed                        | olga | t2 | true  | ALLOWED
+        with a descendant of a type naming no deletePermission      | olga | t3 | true  | NOT_PERMITTED
+        the owner of the sealed scope deletes it                    | cleo | s1 | true  | ALLOWED
+        but not the team above it                                   | cleo | t  | true  | NOT_PERMITTED
+        a realm administrator deletes everything                    | root | t  | true  | ALLOWED
+        an unknown scope                                            | olga | xx | true  | UNKNOWN
+        """)
+    void aCascadingDeleteNeedsTheRightToDeleteEveryScopeBelow(String rule, String user, String scope,
+            boolean cascade, Reason expected) {
+        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml("""
+                arbor: 1
+                id: deletion
+                version: 1
+                permissions:
+                  modules:
+                    app:
+                      scopes: [view, delete]
+                scopeTypes:
+                  org:
+                    roles:
+                      owner: {grants: [{permissions: ["app:*:*"]}]}
+                  team:
+                    parents: [org]
+                    deletePermission: app:scopes:delete
+                  squad:
+                    parents: [team]
+                    owner: captain
+                    deletePermission: app:scopes:delete
+                    sealing: {from: [org.owner], removes: [app:scopes:delete]}
+                    roles:
+                      captain:
+                        cardinality: {max: 1}
+                        grants: [{permissions: ["app:*:*"]}]
+                  archive:
+                    parents: [team]
+                """)));
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("o", "org", "Org", null)
+                .scope("t", "team", "Team", "o")
+                .scope("s1", "squad", "Sealed", "t")
+                .scope("s2", "squad", "Open", "t")
+                .scope("t2", "team", "Team 2", "o")
+                .scope("s3", "squad", "Open too", "t2")
+                .scope("t3", "team", "Team 3", "o")
+                .scope("a", "archive", "Archive", "t3")
+                .member("olga", "o", "owner")
+                .member("cleo", "s1", "captain")
+                .build();
+        Principal principal = user.equals("root") ? Principal.realmAdmin(user) : Principal.user(user);
+
+        Decision decision = policy.mayDeleteScope(principal, scope, cascade, tree);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    @Test
+    void theScopesBelowComeParentsFirst() {
+        assertThat(TREE.scopesBelow("o")).extracting(Scope::id).containsExactly("t", "s");
+        assertThat(TREE.scopesBelow("s")).isEmpty();
+        assertThat(TREE.scopesBelow("nowhere")).isEmpty();
     }
 
     @Test
@@ -318,6 +455,11 @@ class PolicyTest {
 
             @Override
             public List<Membership> membersBelow(String scopeId) {
+                return List.of();
+            }
+
+            @Override
+            public List<Scope> scopesBelow(String scopeId) {
                 return List.of();
             }
 

@@ -3,6 +3,7 @@ package dev.arbor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.core.Decision.Reason;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,6 +130,61 @@ class SkyportSchemaTest {
         assertThat(revocation.decision().reason())
                 .as(rule + "\n" + String.join("\n", revocation.decision().explanation()))
                 .isEqualTo(expected);
+    }
+
+    /** Note 2 ties the removal to the account side taking the workspace back; an owner who resigns wipes nobody. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Workspace Owner note 2: the account Owner takes the workspace back, its users go | alice | false | dave erin frank
+        Workspace Owner note 2: ... so does an account Admin                             | bob   | false | dave erin frank
+        A realm administrator taking it back is a take-back too                          | root  | true  | dave erin frank
+        The workspace owner giving up the role is no take-back: the users stay          | carol | false | ''
+        """)
+    void onlyATakeBackRemovesTheWorkspacesUsers(String rule, String actor, boolean realmAdmin, String removed) {
+        Revocation revocation = POLICY.mayRevoke(new Principal(actor, realmAdmin), "carol", "ws1", "owner", false,
+                TREE);
+
+        assertThat(revocation.allowed()).as(rule).isTrue();
+        assertThat(revocation.cascade()).extracting(Membership::userId).as(rule + "\n"
+                + String.join("\n", revocation.decision().explanation()))
+                .containsExactly(removed.isBlank() ? new String[0] : removed.split(" "));
+    }
+
+    @Test
+    void theOwnerGivingUpTheWorkspaceIsToldTheOthersStay() {
+        Revocation resign = POLICY.mayRevoke(Principal.user("carol"), "carol", "ws1", "owner", false, TREE);
+
+        assertThat(resign.decision().explanation()).contains("user carol gives up workspace.owner themselves: the"
+                + " schema's cascade applies only when someone else takes the role back, so the other members at"
+                + " workspace 'Studio A' (ws1) keep their roles");
+    }
+
+    @Test
+    void theOwnersOwnRoleIsOfferedWithoutCascadeAndNotAsATakeBack() {
+        Affordances carol = POLICY.affordances(Principal.user("carol"), "ws1", List.of("carol", "dave"), "new", TREE)
+                .orElseThrow();
+        Affordances alice = POLICY.affordances(Principal.user("alice"), "ws1", List.of("alice"), "new", TREE)
+                .orElseThrow();
+
+        assertThat(carol.members().get(0).revoke()).containsExactly(new Affordances.RevokeAffordance("owner",
+                List.of()));
+        assertThat(carol.takeBack()).as("giving up one's own role is no take-back").isEmpty();
+        assertThat(alice.takeBack()).containsExactly(new Affordances.TakeBack("owner", "carol", 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Account Owner: deletes a workspace, even one with its own owner (sealing spares it) | alice | ws1  | false | true
+        Account Admin: deletes a workspace without owner                                   | bob   | ws2  | false | true
+        Workspace Owner: a subset of subscriptions given, not the workspace itself         | carol | ws1  | false | false
+        Accounts are the platform's, with everything in them                               | alice | acme | true  | false
+        A realm administrator deletes an account with its workspaces                       | root  | acme | true  | true
+        """)
+    void deletion(String rule, String user, String scope, boolean cascade, boolean allowed) {
+        Principal principal = user.equals("root") ? Principal.realmAdmin(user) : Principal.user(user);
+        Decision decision = POLICY.mayDeleteScope(principal, scope, cascade, TREE);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
     }
 
     @Test

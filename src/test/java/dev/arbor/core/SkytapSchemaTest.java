@@ -184,6 +184,42 @@ class SkytapSchemaTest {
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }
 
+    /**
+     * "User managers create users (but not administrators), and enable only what they have themselves": an option
+     * is judged by the rule for a role that carries it. The user manager uma has promiscuous mode enabled for
+     * herself; the target holds {@code roles} with {@code current} options enabled, and is asked to get
+     * {@code requested}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        A user manager enables what a standard user may have and she has                  | uma | standard                | ''                           | network:promiscuous-mode:set | ALLOWED
+        ... and on a user who is administrator too: standard carries the option as well     | uma | standard administrator  | ''                           | network:promiscuous-mode:set | ALLOWED
+        ... but not an administrator's option, which no role she manages carries           | uma | restricted administrator | ''                           | network:promiscuous-mode:set | NOT_DELEGATED
+        ... nor clears it                                                                 | uma | restricted administrator | network:promiscuous-mode:set | ''                           | NOT_DELEGATED
+        ... while the restricted role's own options are hers to set                       | uma | restricted administrator | ''                           | public:templates:copy        | ALLOWED
+        ... and options set by others are left as they are                                | uma | restricted administrator | network:promiscuous-mode:set | network:promiscuous-mode:set public:templates:copy | ALLOWED
+        Administrators enable or restrict every additional permission                     | ada | restricted administrator | ''                           | network:promiscuous-mode:set | ALLOWED
+        A user manager cannot enable what she lacks herself                               | uma | standard                | ''                           | vms:vms:import               | EXCEEDS_OWN_PERMISSIONS
+        """)
+    void optionsAreSetUnderTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String roles, String current,
+            String requested, Reason expected) {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null)
+                .member("uma", "acct", Set.of("user-manager"), Set.of("network:promiscuous-mode:set",
+                        "public:templates:copy"))
+                .member("ada", "acct", "administrator")
+                .member("someone", "acct", words(roles), words(current))
+                .build();
+
+        Decision decision = POLICY.maySetOptions(Principal.user(actor), "someone", "acct", words(requested), tree);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    private static Set<String> words(String text) {
+        return text.isBlank() ? Set.of() : Set.of(text.trim().split("\\s+"));
+    }
+
     @Test
     void aUserManagerCannotEnableWhatItLacks() {
         Decision decision = POLICY.maySetOptions(Principal.user("uma"), "stan", "acct", Set.of("vms:vms:import"),
