@@ -8,33 +8,51 @@ import dev.arbor.store.TenancyAudit;
 import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
  * "You have been invited", a step of the browser flow after sign-in and before the "choose a workspace" step (so
  * an accepted invitation is there to choose): a user with open invitations to their verified e-mail address sees
  * them with their paths and roles, and accepts, declines, or leaves them for later. Accepting goes through
- * {@link InvitationAcceptance}, as in the API, so the sender's right to grant is checked again now.
+ * {@link InvitationAcceptance}, as in the API, so the sender's right to grant is checked again now. Shown only to
+ * clients that use tenancy (where the picker runs) and never on a {@code prompt=none} request. A refusal names no
+ * ids or rules on the page; the log has them.
  */
 final class InvitationsAuthenticator extends LoginStep {
 
     static final String TEMPLATE = "accept-tenancy-invitations.ftl";
 
+    private static final Logger LOG = Logger.getLogger(InvitationsAuthenticator.class);
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (!usesTenancy(context.getAuthenticationSession().getClient()) || silent(context)) {
+            context.success(); // the invitations wait for the next interactive sign-in to a client with tenancy
+            return;
+        }
         List<Invitation> invitations = open(context);
         if (invitations.isEmpty()) {
             context.success();
             return;
         }
-        context.challenge(page(context, invitations, null, null));
+        context.challenge(page(context, invitations, null));
+    }
+
+    /** A {@code prompt=none} request: a page would end it with login_required, so no page is shown. */
+    private static boolean silent(AuthenticationFlowContext context) {
+        String prompt = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+        return prompt != null
+                && Arrays.asList(prompt.strip().split("\\s+")).contains(OIDCLoginProtocol.PROMPT_VALUE_NONE);
     }
 
     @Override
@@ -49,24 +67,30 @@ final class InvitationsAuthenticator extends LoginStep {
             return;
         }
         if (chosen.isEmpty() || !("accept".equals(decision) || "decline".equals(decision))) {
-            context.challenge(page(context, invitations, "arborInvitationNotOffered", null));
+            context.challenge(page(context, invitations, "arborInvitationNotOffered"));
             return;
         }
-        String error = "accept".equals(decision) ? accept(context, chosen.get()) : decline(context, chosen.get());
-        if (error != null) {
+        boolean accepting = "accept".equals(decision);
+        String why = accepting ? accept(context, chosen.get()) : decline(context, chosen.get());
+        if (why != null) {
             context.getSession().getTransactionManager().setRollbackOnly();
-            context.challenge(page(context, invitations, "arborInvitationRefused", error));
+            // the rule text and ids are for operators; the page says only what the user can do about it
+            LOG.infof("invitation %s to scope %s (realm %s) not %s on sign-in by user %s: %s", chosen.get().id(),
+                    chosen.get().scopeId(), context.getRealm().getName(), accepting ? "accepted" : "declined",
+                    context.getUser().getId(), why);
+            context.challenge(page(context, invitations,
+                    accepting ? "arborInvitationRefused" : "arborInvitationAlreadyDecided"));
             return;
         }
         List<Invitation> remaining = open(context);
         if (remaining.isEmpty()) {
             context.success();
         } else {
-            context.challenge(page(context, remaining, null, null));
+            context.challenge(page(context, remaining, null));
         }
     }
 
-    /** @return why it was refused, or null once accepted */
+    /** @return why it was refused (for the log, never the page), or null once accepted */
     private static String accept(AuthenticationFlowContext context, Invitation invitation) {
         TenancyStore store = store(context);
         Optional<Policy> policy = Policies.of(context.getRealm().getId(), store);
@@ -85,9 +109,10 @@ final class InvitationsAuthenticator extends LoginStep {
         return null;
     }
 
+    /** @return why it was refused (for the log, never the page), or null once declined */
     private static String decline(AuthenticationFlowContext context, Invitation invitation) {
         if (!store(context).decide(invitation.id(), Invitation.DECLINED, context.getUser().getId())) {
-            return "Invitation " + invitation.id() + " was decided meanwhile";
+            return "decided meanwhile";
         }
         audit(context, invitation, "decline");
         return null;
@@ -125,7 +150,7 @@ final class InvitationsAuthenticator extends LoginStep {
     }
 
     private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, List<Invitation> invitations,
-            String error, String detail) {
+            String error) {
         TenancyStore store = store(context);
         List<Map<String, String>> shown = new ArrayList<>();
         for (Invitation invitation : invitations) {
@@ -138,7 +163,7 @@ final class InvitationsAuthenticator extends LoginStep {
         }
         var form = context.form().setAttribute("tenancyInvitations", shown);
         if (error != null) {
-            form.setError(error, detail == null ? "" : detail);
+            form.setError(error);
         }
         return form.createForm(TEMPLATE);
     }

@@ -1,12 +1,25 @@
 package dev.arbor.login;
 
+import dev.arbor.token.TenancyProtocolMapper;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** What Arbor's login steps share: they run once the user is known, need no set-up and hold no state. */
 abstract class LoginStep implements Authenticator {
+
+    /**
+     * Whether the client's tokens carry the tenancy claim: Arbor's mapper on it or in its default client scopes.
+     * The steps run only for such clients; the others know nothing of tenancy and are not held up by it.
+     */
+    static boolean usesTenancy(ClientModel client) {
+        String mapper = TenancyProtocolMapper.PROVIDER_ID;
+        return client.getProtocolMappersStream().anyMatch(model -> mapper.equals(model.getProtocolMapper()))
+                || client.getClientScopes(true).values().stream().anyMatch(scope -> scope.getProtocolMappersStream()
+                        .anyMatch(model -> mapper.equals(model.getProtocolMapper())));
+    }
 
     @Override
     public final boolean requiresUser() {

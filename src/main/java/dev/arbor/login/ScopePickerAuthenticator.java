@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatedClientSessionModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
@@ -69,14 +68,6 @@ final class ScopePickerAuthenticator extends LoginStep {
             return;
         }
         choose(context, picked);
-    }
-
-    /** Whether the client's tokens carry the tenancy claim: Arbor's mapper on it or in its default client scopes. */
-    static boolean usesTenancy(ClientModel client) {
-        String mapper = TenancyProtocolMapper.PROVIDER_ID;
-        return client.getProtocolMappersStream().anyMatch(model -> mapper.equals(model.getProtocolMapper()))
-                || client.getClientScopes(true).values().stream().anyMatch(scope -> scope.getProtocolMappersStream()
-                        .anyMatch(model -> mapper.equals(model.getProtocolMapper())));
     }
 
     /** The scope this client already acts in within the user's SSO session, if the browser comes back with one. */

@@ -7,6 +7,7 @@ import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.jose.jws.JWSInput;
@@ -23,13 +24,20 @@ import org.keycloak.representations.AccessToken;
  * {@code tenancy_scope} parameter (a scope id or key) on the authorization request, on a password-grant or
  * token-exchange request; a token exchange that names none keeps the subject token's scope; otherwise the user's
  * only scope. Remembered as a client-session note once a token carried it, so refreshes, userinfo and SSO
- * returns keep it.
+ * returns keep it. The parameter counts nowhere else: not on refresh, userinfo or introspection requests.
  */
 final class ActiveScope {
 
     static final String PARAMETER = "tenancy_scope";
     static final String AUTHORIZATION_REQUEST_NOTE = "client_request_param_" + PARAMETER;
     static final String NOTE = "arbor.active_scope";
+    /**
+     * The token requests on which the client itself may name the scope. Userinfo and introspection (no grant
+     * type) are answered to anyone holding the access token, a resource server too, and a refresh keeps the
+     * session's scope: a parameter there must not move the client session to another scope.
+     */
+    private static final Set<String> NAMING_GRANTS = Set.of(OAuth2Constants.PASSWORD,
+            OAuth2Constants.AUTHORIZATION_CODE, OAuth2Constants.TOKEN_EXCHANGE_GRANT_TYPE);
 
     private ActiveScope() {
     }
@@ -56,7 +64,7 @@ final class ActiveScope {
      */
     static Optional<String> named(KeycloakSession session, AuthenticatedClientSessionModel clientSession,
             String grantType) {
-        Optional<String> onRequest = formParameter(session, PARAMETER);
+        Optional<String> onRequest = namesOnRequest(grantType) ? formParameter(session, PARAMETER) : Optional.empty();
         if (onRequest.isPresent()) {
             return onRequest;
         }
@@ -73,6 +81,11 @@ final class ActiveScope {
             }
         }
         return Optional.ofNullable(clientSession.getNote(NOTE));
+    }
+
+    /** Whether a token request of this grant type may name the scope with the parameter (null: not a grant). */
+    static boolean namesOnRequest(String grantType) {
+        return grantType != null && NAMING_GRANTS.contains(grantType);
     }
 
     static Optional<String> formParameter(KeycloakSession session, String name) {

@@ -45,8 +45,9 @@ final class TenancyScopeExecutor implements ClientPolicyExecutorProvider<ClientP
                         values(response.getParams()), ScopeRequestCheck.Request.PASSWORD);
             }
             case TOKEN_REFRESH_RESPONSE -> {
+                // a refresh keeps the session's scope whatever it names: that scope is the one checked again
                 TokenRefreshResponseContext response = (TokenRefreshResponseContext) context;
-                ScopeRequestCheck.check(session, response.getClientSession(), values(response.getParams()),
+                ScopeRequestCheck.check(session, response.getClientSession(), List.of(),
                         ScopeRequestCheck.Request.REFRESH);
             }
             case TOKEN_EXCHANGE_REQUEST -> {

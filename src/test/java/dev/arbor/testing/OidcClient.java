@@ -76,12 +76,28 @@ public final class OidcClient {
         return Json.parse(response.body());
     }
 
+    /** The userinfo endpoint's answer to a POST of {@code accessToken} with extra form parameters. */
+    public JsonNode userInfo(String accessToken, Map<String, String> extra) {
+        HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(endpoint("userinfo", Map.of()))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(extra)))
+                .build());
+        return Json.parse(response.body());
+    }
+
     /** Token introspection by this (confidential) client. */
     public JsonNode introspect(String token) {
+        return introspect(token, Map.of());
+    }
+
+    /** Token introspection by this (confidential) client, with extra form parameters. */
+    public JsonNode introspect(String token, Map<String, String> extra) {
         Map<String, String> form = new LinkedHashMap<>(Map.of("token", token, "client_id", clientId));
         if (secret != null) {
             form.put("client_secret", secret);
         }
+        form.putAll(extra);
         HttpResponse<String> response = Http.send(Http.CLIENT, HttpRequest.newBuilder(
                         endpoint("token/introspect", Map.of()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
