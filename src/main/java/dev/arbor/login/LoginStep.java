@@ -1,6 +1,6 @@
 package dev.arbor.login;
 
-import dev.arbor.token.TenancyProtocolMapper;
+import dev.arbor.store.TenancyClients;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -15,10 +15,7 @@ abstract class LoginStep implements Authenticator {
      * The steps run only for such clients; the others know nothing of tenancy and are not held up by it.
      */
     static boolean usesTenancy(ClientModel client) {
-        String mapper = TenancyProtocolMapper.PROVIDER_ID;
-        return client.getProtocolMappersStream().anyMatch(model -> mapper.equals(model.getProtocolMapper()))
-                || client.getClientScopes(true).values().stream().anyMatch(scope -> scope.getProtocolMappersStream()
-                        .anyMatch(model -> mapper.equals(model.getProtocolMapper())));
+        return TenancyClients.issuesClaim(client);
     }
 
     @Override
