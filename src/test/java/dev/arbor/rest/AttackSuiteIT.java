@@ -48,47 +48,47 @@ class AttackSuiteIT {
      * <li>malformed: {@code Bearer not-a-jwt};
      * <li>forged: the realm admin's own claims, re-signed with {@code alg: none};
      * <li>other-realm: a valid token of another realm, whose client has the tenancy claim there;
-     * <li>other-client: the realm admin, signed in through a client without Arbor's tenancy mapper;
      * <li>service-account: a client-credentials token of a confidential client with the tenancy claim;
      * <li>no-right: erin, Gen-IC admin of ws1, who may manage nothing there;
      * <li>sibling: gus, owner of the account next to acme;
      * <li>restricted-admin: the realm admin through a client with the tenancy claim but {@code fullScopeAllowed}
-     * off and no {@code realm-management} role in its scope, so a plain user there.
+     * off and no {@code realm-management} role in its scope, so a plain user there;
+     * <li>other-client: the realm admin, signed in through a client without Arbor's tenancy mapper.
      * </ul>
      */
     private static final String TABLE = """
-            endpoint              | anonymous | malformed | forged | other-realm | other-client | service-account | no-right | sibling | restricted-admin
-            info                  | 401 | 401 | 401 | 401 | 403 | 200 | 200 | 200 | 200
-            schema GET            | 401 | 401 | 401 | 401 | 403 | 200 | 200 | 200 | 200
-            schema PUT            | 401 | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403
-            schema validate       | 401 | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403
-            scopes POST root      | 401 | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403
-            scopes POST child     | 401 | 401 | 401 | 401 | 403 | 400 | 403 | 400 | 400
-            scopes GET            | 401 | 401 | 401 | 401 | 403 | 200 | 200 | 200 | 200
-            scopes GET children   | 401 | 401 | 401 | 401 | 403 | 400 | 200 | 400 | 400
-            scope GET             | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            scope PATCH           | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            scope DELETE          | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            members GET           | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            role PUT              | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            role DELETE           | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            options PUT           | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            member DELETE         | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            access GET            | 401 | 401 | 401 | 401 | 403 | 404 | 404 | 404 | 404
-            actions GET           | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            roles GET             | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            invitations POST      | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            invitations GET       | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            invitation DELETE     | 401 | 401 | 401 | 401 | 403 | 404 | 403 | 404 | 404
-            me                    | 401 | 401 | 401 | 401 | 403 | 200 | 200 | 200 | 200
-            me permissions        | 401 | 401 | 401 | 401 | 403 | 404 | 200 | 404 | 404
-            me invitations        | 401 | 401 | 401 | 401 | 403 | 200 | 200 | 200 | 200
-            me invitation accept  | 401 | 401 | 401 | 401 | 403 | 404 | 404 | 404 | 404
-            me invitation decline | 401 | 401 | 401 | 401 | 403 | 404 | 404 | 404 | 404
-            check                 | 401 | 401 | 401 | 401 | 403 | 400 | 200 | 400 | 400
-            check other user      | 401 | 401 | 401 | 401 | 403 | 400 | 403 | 400 | 400
-            export                | 401 | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403
-            import                | 401 | 401 | 401 | 401 | 403 | 403 | 403 | 403 | 403
+            endpoint              | anonymous | malformed | forged | other-realm | service-account | no-right | sibling | restricted-admin | other-client
+            info                  | 401       | 401       | 401    | 401         | 200             | 200      | 200     | 200              | 403
+            schema GET            | 401       | 401       | 401    | 401         | 200             | 200      | 200     | 200              | 403
+            schema PUT            | 401       | 401       | 401    | 401         | 403             | 403      | 403     | 403              | 403
+            schema validate       | 401       | 401       | 401    | 401         | 403             | 403      | 403     | 403              | 403
+            scopes POST root      | 401       | 401       | 401    | 401         | 403             | 403      | 403     | 403              | 403
+            scopes POST child     | 401       | 401       | 401    | 401         | 400             | 403      | 400     | 400              | 403
+            scopes GET            | 401       | 401       | 401    | 401         | 200             | 200      | 200     | 200              | 403
+            scopes GET children   | 401       | 401       | 401    | 401         | 400             | 200      | 400     | 400              | 403
+            scope GET             | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            scope PATCH           | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            members GET           | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            role PUT              | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            role DELETE           | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            options PUT           | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            member DELETE         | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            access GET            | 401       | 401       | 401    | 401         | 404             | 404      | 404     | 404              | 403
+            actions GET           | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            roles GET             | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            invitations POST      | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            invitations GET       | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            invitation DELETE     | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
+            me                    | 401       | 401       | 401    | 401         | 200             | 200      | 200     | 200              | 403
+            me permissions        | 401       | 401       | 401    | 401         | 404             | 200      | 404     | 404              | 403
+            me invitations        | 401       | 401       | 401    | 401         | 200             | 200      | 200     | 200              | 403
+            me invitation accept  | 401       | 401       | 401    | 401         | 404             | 404      | 404     | 404              | 403
+            me invitation decline | 401       | 401       | 401    | 401         | 404             | 404      | 404     | 404              | 403
+            check                 | 401       | 401       | 401    | 401         | 400             | 200      | 400     | 400              | 403
+            check other user      | 401       | 401       | 401    | 401         | 400             | 403      | 400     | 400              | 403
+            export                | 401       | 401       | 401    | 401         | 403             | 403      | 403     | 403              | 403
+            import                | 401       | 401       | 401    | 401         | 403             | 403      | 403     | 403              | 403
+            scope DELETE          | 401       | 401       | 401    | 401         | 404             | 403      | 404     | 404              | 403
             """;
 
     /** What each row sends; every call aims at ws1 (or acme), so a caller may only be refused or read. */
@@ -108,7 +108,6 @@ class AttackSuiteIT {
         ENDPOINTS.put("scopes GET children", t -> Call.get("scopes?parentId=" + t.world.acme));
         ENDPOINTS.put("scope GET", t -> Call.get(t.ws1()));
         ENDPOINTS.put("scope PATCH", t -> Call.json("PATCH", t.ws1(), "{\"name\":\"Hijacked\"}"));
-        ENDPOINTS.put("scope DELETE", t -> new Call("DELETE", t.ws1() + "?cascade=true", null, null));
         ENDPOINTS.put("members GET", t -> Call.get(t.ws1() + "/members"));
         ENDPOINTS.put("role PUT", t -> new Call("PUT", t.world.roles(t.world.ws1, "zed", "owner") + "?transfer=true",
                 null, null));
@@ -138,6 +137,8 @@ class AttackSuiteIT {
         ENDPOINTS.put("import", t -> Call.json("POST", "import", "{\"arbor\":1,\"scopes\":[{\"key\":\"intruder\","
                 + "\"type\":\"account\",\"name\":\"Intruder\"}],\"members\":[{\"user\":\"mallory\","
                 + "\"scope\":\"intruder\",\"roles\":[\"owner\"]}]}"));
+        // last: a wrong acceptance would delete ws1 under every later row
+        ENDPOINTS.put("scope DELETE", t -> new Call("DELETE", t.ws1() + "?cascade=true", null, null));
     }
 
     private SkyportWorld world;
@@ -210,17 +211,22 @@ class AttackSuiteIT {
         }
     }
 
-    /** The table, one test per cell, in the table's order. */
+    /**
+     * The table, one test per cell, a caller (a column) at a time from left to right, so that a caller wrongly
+     * allowed a change (ws1 deleted, a role taken) spoils only its own later rows and the columns to its right.
+     */
     Stream<Arguments> table() {
         List<String> lines = TABLE.lines().filter(line -> !line.isBlank()).toList();
         List<String> columns = cells(lines.get(0));
         List<Arguments> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cells = cells(line);
-            if (!ENDPOINTS.containsKey(cells.get(0)) || cells.size() != columns.size()) {
+            if (!ENDPOINTS.containsKey(cells(line).get(0)) || cells(line).size() != columns.size()) {
                 throw new IllegalStateException("a row of the table names no endpoint or misses a caller: " + line);
             }
-            for (int column = 1; column < columns.size(); column++) {
+        }
+        for (int column = 1; column < columns.size(); column++) {
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> cells = cells(line);
                 rows.add(Arguments.of(cells.get(0), columns.get(column), Integer.parseInt(cells.get(column))));
             }
         }

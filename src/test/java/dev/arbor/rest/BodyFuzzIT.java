@@ -117,7 +117,7 @@ class BodyFuzzIT {
         schemaJson = admin.get("schema").expect(200).path("document").toString();
         world.as("alice").put(world.roles(world.ws2, "bob", "owner")).expect(200);
         snapshot = TenancySnapshot.of(admin);
-        worldScopes = new HashSet<>(TenancySnapshot.keys(admin.get("export").expect(200)));
+        worldScopes = new HashSet<>(TenancySnapshot.scopeIds(admin));
         Log.info("BodyFuzzIT: seed " + SEED + " (-Darbor.fuzz.seed), " + CASES + " bodies per endpoint"
                 + " (-Darbor.fuzz.cases)");
     }
@@ -203,12 +203,10 @@ class BodyFuzzIT {
 
     /** Deletes the scopes a successful body created, so that the tree (and each snapshot) stays small. */
     private void removeWhatTheFuzzCreated() {
-        for (String key : TenancySnapshot.keys(admin.get("export").expect(200))) {
-            if (!worldScopes.contains(key)) {
-                String id = TenancySnapshot.id(admin, key);
-                int status = admin.delete("scopes/" + java.net.URLEncoder.encode(id,
-                        java.nio.charset.StandardCharsets.UTF_8) + "?cascade=true").status();
-                assertThat(status).as("removing fuzz scope %s", key).isIn(204, 404);
+        for (String id : TenancySnapshot.scopeIds(admin)) {
+            if (!worldScopes.contains(id)) {
+                int status = admin.delete("scopes/" + TenancySnapshot.encode(id) + "?cascade=true").status();
+                assertThat(status).as("removing fuzz scope %s", id).isIn(204, 404);
             }
         }
     }

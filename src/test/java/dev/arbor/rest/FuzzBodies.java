@@ -251,8 +251,9 @@ final class FuzzBodies {
             int line = pick(candidates);
             Matcher matcher = keyed.matcher(lines.get(line));
             matcher.matches();
-            lines.add(line + 1, matcher.group(1) + matcher.group(2) + ": " + pick(List.of("other", "1", "[x]",
-                    "~", "\"\"")));
+            // half the time the very same line: a body that is otherwise valid, so only the duplicate can refuse it
+            lines.add(line + 1, random.nextBoolean() ? lines.get(line) : matcher.group(1) + matcher.group(2) + ": "
+                    + pick(List.of("other", "1", "[x]", "~", "\"\"")));
             return text("duplicate key", String.join("\n", lines) + "\n", Expect.MALFORMED);
         }
         List<JsonPointer> fields = fields(tree);
@@ -260,7 +261,9 @@ final class FuzzBodies {
         ObjectNode parent = (ObjectNode) tree.at(field.head());
         String name = field.last().getMatchingProperty();
         parent.put(MARK, MARK);
-        String duplicate = JSON.valueToTree(name).toString() + ":" + write(otherType(parent.get(name)));
+        // half the time the same value again: a body that is otherwise valid, so only the duplicate can refuse it
+        String duplicate = JSON.valueToTree(name).toString() + ":" + write(random.nextBoolean() ? parent.get(name)
+                : otherType(parent.get(name)));
         return text("duplicate key", write(tree).replace("\"" + MARK + "\":\"" + MARK + "\"", duplicate),
                 Expect.MALFORMED);
     }

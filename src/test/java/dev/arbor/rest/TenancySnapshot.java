@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.testing.ArborApi;
-import dev.arbor.testing.ArborApi.Answer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,39 +21,31 @@ final class TenancySnapshot {
 
     static String of(ArborApi admin) {
         ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
-        JsonNode export = admin.get("export").expect(200);
-        snapshot.set("export", export);
+        snapshot.set("export", admin.get("export").expect(200));
         snapshot.put("schemaRevision", admin.get("schema").expect(200).path("revision").asInt());
         ObjectNode invitations = snapshot.putObject("invitations");
-        for (String key : keys(export)) {
-            invitations.set(key, invitations(admin, key));
+        for (String id : scopeIds(admin)) {
+            invitations.set(id, admin.get("scopes/" + encode(id) + "/invitations?max=1000").expect(200));
         }
         return snapshot.toString();
     }
 
-    /** The key of every scope in the export: a scope made through the API without a key exports its id. */
-    static List<String> keys(JsonNode export) {
-        List<String> keys = new ArrayList<>();
-        collect(export.path("scopes"), keys);
-        return keys;
+    /** The id of every scope of the realm, parents before their children, as the realm admin lists them. */
+    static List<String> scopeIds(ArborApi admin) {
+        List<String> ids = new ArrayList<>();
+        collect(admin, admin.get("scopes?max=1000").expect(200), ids);
+        return ids;
     }
 
-    private static void collect(JsonNode nodes, List<String> keys) {
-        for (JsonNode node : nodes) {
-            keys.add(node.path("key").asText());
-            collect(node.path("children"), keys);
+    private static void collect(ArborApi admin, JsonNode scopes, List<String> ids) {
+        for (JsonNode scope : scopes) {
+            String id = scope.path("id").asText();
+            ids.add(id);
+            collect(admin, admin.get("scopes?max=1000&parentId=" + encode(id)).expect(200), ids);
         }
     }
 
-    /** The scope's id: its key is either the id itself or a key given at creation or import. */
-    static String id(ArborApi admin, String key) {
-        JsonNode byKey = admin.get("scopes?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)).expect(200);
-        return byKey.isEmpty() ? key : byKey.get(0).path("id").asText();
-    }
-
-    private static JsonNode invitations(ArborApi admin, String key) {
-        Answer answer = admin.get("scopes/" + URLEncoder.encode(id(admin, key), StandardCharsets.UTF_8)
-                + "/invitations?max=1000");
-        return answer.expect(200);
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
