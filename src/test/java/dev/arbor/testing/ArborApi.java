@@ -41,13 +41,32 @@ public final class ArborApi {
         return send("DELETE", path, null, null);
     }
 
+    /**
+     * The API with {@code accessToken} sent as it is, whatever it holds, or with no {@code Authorization} header
+     * when it is null: for calls that must be refused.
+     */
+    public static ArborApi withToken(TestRealm realm, String accessToken) {
+        return new ArborApi(realm, accessToken);
+    }
+
     public Answer send(String method, String path, String body, String contentType) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    /** Sends {@code body} byte for byte, e.g. text that is not valid UTF-8. */
+    public Answer sendBytes(String method, String path, byte[] body, String contentType) {
+        return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
+    private Answer exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(realm.uri("tenancy/" + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + accessToken)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

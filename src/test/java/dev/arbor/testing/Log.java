@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** The harness's own progress lines, and reading the end of a server log for failure messages. */
-final class Log {
+public final class Log {
 
     private Log() {
     }
 
-    static void info(String message) {
+    public static void info(String message) {
         System.out.println("[arbor-harness] " + message);
     }
 
