@@ -38,9 +38,9 @@ record InvitationLimits(int perSender, int perAddress) {
 
     static List<ProviderConfigProperty> metadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(PER_SENDER).type("int").defaultValue(DEFAULTS.perSender)
+                .property().name(PER_SENDER).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.perSender)
                 .helpText("Open invitations one user may have sent in a realm; one more is refused (409).").add()
-                .property().name(PER_ADDRESS).type("int").defaultValue(DEFAULTS.perAddress)
+                .property().name(PER_ADDRESS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.perAddress)
                 .helpText("Open invitations to one e-mail address in a realm, from all senders together; one more"
                         + " is refused (409).").add()
                 .build();
