@@ -101,4 +101,9 @@ final class ApiException extends WebApplicationException {
         }
         return error;
     }
+
+    /** A refusal with any status, naming the field at fault (e.g. 403 for {@code key}, 409 for {@code email}). */
+    static ApiException refused(Response.Status status, String field, String message) {
+        return status(status, error(field, message, null));
+    }
 }

@@ -28,8 +28,11 @@ final class Attributes {
                         + "'; it declares " + declared.keySet());
             }
             Object value = entry.getValue();
-            boolean fits = value == null
-                    || kind.equals("boolean") && value instanceof Boolean
+            if (value == null) {
+                // a stored scope holds no nulls; leave the attribute out to have none
+                throw ApiException.badRequest(field, "Attribute '" + entry.getKey() + "' must not be null");
+            }
+            boolean fits = kind.equals("boolean") && value instanceof Boolean
                     || kind.equals("number") && value instanceof Number
                     || kind.equals("string") && value instanceof String;
             if (!fits) {

@@ -15,11 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.UserModel;
@@ -48,7 +50,7 @@ public final class InvitationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response invite(String body) {
+    public Response invite(InputStream body) {
         InviteRequest input = Bodies.read(body, InviteRequest.class);
         if (input.email() == null || input.email().length() > 320 || !EMAIL.matcher(input.email().strip()).matches()) {
             throw ApiException.badRequest("email", "email must be an e-mail address");
@@ -68,22 +70,42 @@ public final class InvitationsResource {
                     "roles");
         }
         long expiresAt = System.currentTimeMillis() + lifetime.toMillis();
-        Invitation invitation = request.store.invite(scope.id(), input.email(), roles, request.principal.userId(),
-                expiresAt);
+        String sender = request.principal.userId();
+        Optional<Invitation> open = request.store.openInvitation(scope.id(), input.email());
+        InvitationLimits.of(request.session).refusal(request.store.countOpenInvitationsFrom(sender),
+                        request.store.countOpenInvitationsTo(input.email()), open.isPresent(),
+                        open.map(Invitation::inviterId).filter(sender::equals).isPresent())
+                .ifPresent(why -> {
+                    throw ApiException.refused(Response.Status.CONFLICT, "email", why);
+                });
+        if (open.isPresent()) {
+            // the address sees one invitation per scope, however often it is sent: the newest offer replaces it
+            Invitation renewed = request.store.renew(open.get().id(), roles, sender, expiresAt);
+            InvitationRepresentation representation = InvitationRepresentation.of(renewed, tree());
+            request.audit(OperationType.UPDATE, representation, "tenancy", "scopes", scope.id(), "invitations",
+                    renewed.id());
+            URI location = request.session.getContext().getUri().getAbsolutePathBuilder().path(renewed.id()).build();
+            return Response.ok(representation).contentLocation(location).build();
+        }
+        Invitation invitation = request.store.invite(scope.id(), input.email(), roles, sender, expiresAt);
         InvitationRepresentation created = InvitationRepresentation.of(invitation, tree());
         request.audit(OperationType.CREATE, created, "tenancy", "scopes", scope.id(), "invitations", invitation.id());
         URI location = request.session.getContext().getUri().getAbsolutePathBuilder().path(invitation.id()).build();
         return Response.created(location).entity(created).build();
     }
 
-    /** All of the scope's invitations for whoever may list its members; otherwise the ones the caller sent. */
+    /**
+     * All of the scope's invitations for whoever may list its members; otherwise the ones the caller sent. Paged by
+     * the database either way.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<InvitationRepresentation> list(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         Paging paging = Paging.of(first, max);
         boolean all = policy.mayListMembers(request.principal, scope.id(), tree()).allowed();
-        return request.store.invitations(scope.id(), paging.first(), paging.max()).stream()
-                .filter(invitation -> all || invitation.inviterId().equals(request.principal.userId()))
+        List<Invitation> page = all ? request.store.invitations(scope.id(), paging.first(), paging.max())
+                : request.store.invitationsSentBy(scope.id(), request.principal.userId(), paging.first(), paging.max());
+        return page.stream()
                 .map(invitation -> InvitationRepresentation.of(invitation, tree()))
                 .toList();
     }

@@ -32,17 +32,22 @@ public final class MeResource {
         this.request = request;
     }
 
-    /** The scopes the caller is a member of, with roles and effective permissions there, a page at a time. */
+    /**
+     * The scopes the caller is a member of, with roles and effective permissions there, a page at a time (ordered
+     * by scope id). Paged here: the caller's memberships are read whole anyway, and cached, for the token.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<AccessRepresentation> scopes(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         Paging paging = Paging.of(first, max);
         Policy policy = request.policy();
         TreeSlice tree = request.store.slice();
+        // drop what cannot be shown before cutting the page, so that a page is full while more follow
         return tree.membershipsOf(request.principal.userId()).stream()
-                .skip(paging.first()).limit(paging.max())
                 .map(Membership::scopeId)
+                .sorted()
                 .map(tree::scope).flatMap(Optional::stream)
+                .skip(paging.first()).limit(paging.max())
                 .map(scope -> AccessRepresentation.of(access(policy, tree, scope, false), scope, request.store))
                 .toList();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.List;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.representations.idm.ErrorRepresentation;
@@ -42,7 +43,7 @@ public final class SchemaResource {
     @PUT
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    public SchemaInfo put(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public SchemaInfo put(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         request.requireRealmAdmin();
         Object document = Bodies.document(body, isYaml(contentType));
         TenancySchema schema = read(document);
@@ -73,7 +74,7 @@ public final class SchemaResource {
     @Path("validate")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Validation validate(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Validation validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         request.requireRealmAdmin();
         Object document = Bodies.document(body, isYaml(contentType));
         try {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,7 +62,7 @@ public final class ScopeResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ScopeRepresentation update(String body) {
+    public ScopeRepresentation update(InputStream body) {
         UpdateScope input = Bodies.read(body, UpdateScope.class);
         String name = input.name() == null ? null : ScopesResource.requireName(input.name());
         Map<String, Object> attributes = input.attributes() == null ? null
@@ -186,7 +187,7 @@ public final class ScopeResource {
     @Path("members/{userId}/options")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public MemberRepresentation options(@PathParam("userId") String userId, String body) {
+    public MemberRepresentation options(@PathParam("userId") String userId, InputStream body) {
         OptionsChange input = Bodies.read(body, OptionsChange.class);
         if (input.options() == null) {
             throw ApiException.badRequest("options", "options is required (an empty list clears them)");

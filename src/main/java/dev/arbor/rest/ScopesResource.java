@@ -15,8 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +40,13 @@ public final class ScopesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(InputStream body) {
         CreateScope input = Bodies.read(body, CreateScope.class);
+        if (input.key() != null && !request.principal.realmAdmin()) {
+            // keys are realm-wide names for import and export: a tenant could learn or squat another tenant's
+            throw ApiException.refused(Response.Status.FORBIDDEN, "key",
+                    "Only realm administrators give scopes a key");
+        }
         Policy policy = request.policy();
         TenancySchema schema = policy.schema();
         TreeSlice tree = request.store.slice();
@@ -77,7 +84,8 @@ public final class ScopesResource {
 
     /**
      * Children of {@code parentId}, or without it the top scopes the caller reaches; only what the caller may
-     * see, ordered by name. With {@code key}, the one scope that has that key, if the caller may see it.
+     * see, ordered by name, in full pages. With {@code key}, the one scope that has that key, if the caller may
+     * see it (nothing otherwise, as for a key nobody has).
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -96,13 +104,15 @@ public final class ScopesResource {
         if (parentId != null) {
             visibleScope(policy, request, parentId, "parentId");
         }
-        if (parentId == null && !request.principal.realmAdmin()) {
-            return topScopesOfCaller(tree, type, search, paging);
+        if (request.principal.realmAdmin()) {
+            return request.store.children(parentId, type, search, paging.first(), paging.max()).stream()
+                    .map(scope -> ScopeRepresentation.of(scope, request.store))
+                    .toList();
         }
-        return request.store.children(parentId, type, search, paging.first(), paging.max()).stream()
-                .filter(scope -> policy.maySee(request.principal, scope.id(), tree).allowed())
-                .map(scope -> ScopeRepresentation.of(scope, request.store))
-                .toList();
+        if (parentId != null && holdsAtOrAbove(tree, parentId)) {
+            return visibleChildren(policy, tree, parentId, type, search, paging);
+        }
+        return onPathsToCaller(tree, parentId, type, search, paging);
     }
 
     @Path("{scopeId}")
@@ -126,10 +136,57 @@ public final class ScopesResource {
         return scope.get();
     }
 
-    private List<ScopeRepresentation> topScopesOfCaller(TreeSlice tree, String type, String search, Paging paging) {
+    /** Whether the caller is a member at {@code scopeId} or above it, whose roles may reach every child. */
+    private boolean holdsAtOrAbove(TreeSlice tree, String scopeId) {
+        List<String> path = tree.scope(scopeId).map(Scope::path).orElse(List.of());
+        return tree.membershipsOf(request.principal.userId()).stream()
+                .anyMatch(membership -> path.contains(membership.scopeId()));
+    }
+
+    /**
+     * A page of the children the caller may see, read from the database a batch at a time until the page is
+     * full: a caller with a role above sees most of them, so this reads little more than the page.
+     */
+    private List<ScopeRepresentation> visibleChildren(Policy policy, TreeSlice tree, String parentId, String type,
+            String search, Paging paging) {
+        List<ScopeRepresentation> page = new ArrayList<>();
+        int skip = paging.first();
+        for (int offset = 0; ; offset += Paging.LIMIT) {
+            List<Scope> batch = request.store.children(parentId, type, search, offset, Paging.LIMIT);
+            for (Scope scope : batch) {
+                if (!policy.maySee(request.principal, scope.id(), tree).allowed()) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                page.add(ScopeRepresentation.of(scope, request.store));
+                if (page.size() == paging.max()) {
+                    return page;
+                }
+            }
+            if (batch.size() < Paging.LIMIT) {
+                return page;
+            }
+        }
+    }
+
+    /**
+     * The children of {@code parentId} (null: the top scopes) on the way to the caller's memberships: all the
+     * caller sees there when holding nothing at or above it. As many as the caller's memberships, so paged here.
+     */
+    private List<ScopeRepresentation> onPathsToCaller(TreeSlice tree, String parentId, String type, String search,
+            Paging paging) {
         Set<String> tops = new LinkedHashSet<>();
         for (Membership membership : tree.membershipsOf(request.principal.userId())) {
-            tree.scope(membership.scopeId()).ifPresent(scope -> tops.add(scope.path().get(0)));
+            tree.scope(membership.scopeId()).ifPresent(scope -> {
+                List<String> path = scope.path();
+                int below = parentId == null ? 0 : path.indexOf(parentId) + 1;
+                if ((parentId == null || below > 0) && below < path.size()) {
+                    tops.add(path.get(below));
+                }
+            });
         }
         return tops.stream()
                 .map(tree::scope).flatMap(Optional::stream)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 
@@ -34,7 +35,7 @@ public final class TenancyResource {
     @Path("info")
     @Produces(MediaType.APPLICATION_JSON)
     public InfoRepresentation info() {
-        TenancyRequest request = TenancyRequest.authenticate(session);
+        TenancyRequest request = request();
         Optional<StoredSchema> schema = request.store.activeSchema();
         return new InfoRepresentation(
                 new InfoRepresentation.Arbor(ArborVersion.current()),
@@ -49,12 +50,12 @@ public final class TenancyResource {
 
     @Path("schema")
     public SchemaResource schema() {
-        return new SchemaResource(TenancyRequest.authenticate(session));
+        return new SchemaResource(request());
     }
 
     @Path("scopes")
     public ScopesResource scopes() {
-        return new ScopesResource(TenancyRequest.authenticate(session));
+        return new ScopesResource(request());
     }
 
     /** The realm's schema, tree and memberships as one document; realm administrators. */
@@ -62,7 +63,7 @@ public final class TenancyResource {
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     public Transfer.TenancyDocument export() {
-        return new Transfer(TenancyRequest.authenticate(session)).export();
+        return new Transfer(request()).export();
     }
 
     /** Adds and updates what a document describes, checked whole first; idempotent. Realm administrators. */
@@ -70,9 +71,18 @@ public final class TenancyResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Transfer.ImportResult importDocument(String body,
+    public Transfer.ImportResult importDocument(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return new Transfer(TenancyRequest.authenticate(session)).importDocument(body, contentType);
+        return new Transfer(request()).importDocument(Bodies.text(body), contentType);
+    }
+
+    /**
+     * The caller, authenticated; first refuses a body announced larger than the API reads, so that nothing of it
+     * is read.
+     */
+    private TenancyRequest request() {
+        Bodies.refuseDeclaredOversize(session.getContext().getRequestHeaders());
+        return TenancyRequest.authenticate(session);
     }
 
     /** The tenant admin web app's files; public, see {@link TenantAdminApp}. */
@@ -83,7 +93,7 @@ public final class TenancyResource {
 
     @Path("me")
     public MeResource me() {
-        return new MeResource(TenancyRequest.authenticate(session));
+        return new MeResource(request());
     }
 
     /**
@@ -94,8 +104,8 @@ public final class TenancyResource {
     @Path("check")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public DecisionRepresentation check(String body) {
-        TenancyRequest request = TenancyRequest.authenticate(session);
+    public DecisionRepresentation check(InputStream body) {
+        TenancyRequest request = request();
         CheckRequest input = Bodies.read(body, CheckRequest.class);
         if (input.scopeId() == null) {
             throw ApiException.badRequest("scopeId", "scopeId is required");

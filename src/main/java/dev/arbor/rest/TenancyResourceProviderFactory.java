@@ -2,9 +2,11 @@ package dev.arbor.rest;
 
 import dev.arbor.events.TenancyCleanup;
 import dev.arbor.store.TenancyStore;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -19,9 +21,21 @@ public final class TenancyResourceProviderFactory implements RealmResourceProvid
         return new TenancyResourceProvider(session);
     }
 
+    private volatile InvitationLimits invitationLimits = InvitationLimits.DEFAULTS;
+
     @Override
     public void init(Config.Scope config) {
-        // no configuration yet
+        invitationLimits = InvitationLimits.read(config);
+    }
+
+    /** E.g. {@code --spi-realm-restapi-extension--tenancy--max-pending-invitations-per-address=10}. */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return InvitationLimits.metadata();
+    }
+
+    InvitationLimits invitationLimits() {
+        return invitationLimits;
     }
 
     @Override

@@ -13,6 +13,15 @@ import jakarta.persistence.Table;
 @NamedQueries({
     @NamedQuery(name = "arborInvitation.byScope", query = "select i from ArborInvitationEntity i"
             + " where i.scopeId = :scopeId order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "arborInvitation.byScopeAndInviter", query = "select i from ArborInvitationEntity i"
+            + " where i.scopeId = :scopeId and i.inviterId = :inviterId order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "arborInvitation.openByScopeAndEmail", query = "select i from ArborInvitationEntity i"
+            + " where i.realmId = :realmId and i.scopeId = :scopeId and i.email = :email and i.status = 'PENDING'"
+            + " and i.expiresAt > :now order by i.createdAt desc, i.id"),
+    @NamedQuery(name = "arborInvitation.countOpenByInviter", query = "select count(i) from ArborInvitationEntity i"
+            + " where i.realmId = :realmId and i.inviterId = :inviterId and i.status = 'PENDING' and i.expiresAt > :now"),
+    @NamedQuery(name = "arborInvitation.countOpenByEmail", query = "select count(i) from ArborInvitationEntity i"
+            + " where i.realmId = :realmId and i.email = :email and i.status = 'PENDING' and i.expiresAt > :now"),
     @NamedQuery(name = "arborInvitation.pendingByEmail", query = "select i from ArborInvitationEntity i"
             + " where i.realmId = :realmId and i.email = :email and i.status = 'PENDING' and i.expiresAt > :now"
             + " order by i.createdAt desc, i.id"),

@@ -130,6 +130,11 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public Optional<Membership> membership(String userId, String scopeId) {
+        List<Membership> all = knownMembershipsOf(userId);
+        if (all != null) {
+            // the user's whole list answers "not a member" too, which is never cached on its own
+            return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
+        }
         return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId, () -> {
             List<ArborMembershipEntity> rows = em.createNamedQuery("arborMembership.byScopeAndUser",
                             ArborMembershipEntity.class)
@@ -138,6 +143,21 @@ final class JpaTreeSlice implements TreeSlice {
                     .getResultList();
             return withRoles(rows).stream().findFirst();
         });
+    }
+
+    /** The user's memberships when this request or the node's cache has them already; null otherwise. */
+    private List<Membership> knownMembershipsOf(String userId) {
+        List<Membership> known = userMemberships.get(userId);
+        if (known != null) {
+            return known;
+        }
+        TreeCache.Entries entries = shared();
+        List<Membership> cached = entries == null ? null : entries.userMemberships.get(userId);
+        if (cached != null) {
+            ArborMetrics.cache(true);
+            userMemberships.put(userId, cached);
+        }
+        return cached;
     }
 
     @Override

@@ -549,6 +549,50 @@ public final class TenancyStore {
         return Invitation.of(row);
     }
 
+    /**
+     * Offers {@code roles} again, in place, on an open invitation: from {@code inviterId} now, until
+     * {@code expiresAt}. One open invitation per address and scope, however often it is sent.
+     */
+    public Invitation renew(String invitationId, List<String> roles, String inviterId, long expiresAt) {
+        ArborInvitationEntity row = em.find(ArborInvitationEntity.class, invitationId);
+        if (row == null || !row.realmId.equals(realmId)) {
+            throw new IllegalArgumentException("no invitation " + invitationId);
+        }
+        row.roles = String.join(" ", roles);
+        row.inviterId = inviterId;
+        row.expiresAt = expiresAt;
+        return Invitation.of(row);
+    }
+
+    /** The open invitation to {@code email} at {@code scopeId}, if there is one (the newest, should there be two). */
+    public Optional<Invitation> openInvitation(String scopeId, String email) {
+        return em.createNamedQuery("arborInvitation.openByScopeAndEmail", ArborInvitationEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("scopeId", scopeId)
+                .setParameter("email", normalizedEmail(email))
+                .setParameter("now", System.currentTimeMillis())
+                .setMaxResults(1)
+                .getResultList().stream().findFirst().map(Invitation::of);
+    }
+
+    /** How many open invitations {@code inviterId} has sent in this realm, counted by the database. */
+    public long countOpenInvitationsFrom(String inviterId) {
+        return em.createNamedQuery("arborInvitation.countOpenByInviter", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("inviterId", inviterId)
+                .setParameter("now", System.currentTimeMillis())
+                .getSingleResult();
+    }
+
+    /** How many open invitations to {@code email} there are in this realm, from everyone, counted by the database. */
+    public long countOpenInvitationsTo(String email) {
+        return em.createNamedQuery("arborInvitation.countOpenByEmail", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("email", normalizedEmail(email))
+                .setParameter("now", System.currentTimeMillis())
+                .getSingleResult();
+    }
+
     public Optional<Invitation> invitation(String invitationId) {
         ArborInvitationEntity row = em.find(ArborInvitationEntity.class, invitationId);
         return row == null || !row.realmId.equals(realmId) ? Optional.empty() : Optional.of(Invitation.of(row));
@@ -558,6 +602,16 @@ public final class TenancyStore {
     public List<Invitation> invitations(String scopeId, int first, int max) {
         return em.createNamedQuery("arborInvitation.byScope", ArborInvitationEntity.class)
                 .setParameter("scopeId", scopeId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList().stream().map(Invitation::of).toList();
+    }
+
+    /** The invitations {@code inviterId} sent at a scope, newest first, all statuses; paged by the database. */
+    public List<Invitation> invitationsSentBy(String scopeId, String inviterId, int first, int max) {
+        return em.createNamedQuery("arborInvitation.byScopeAndInviter", ArborInvitationEntity.class)
+                .setParameter("scopeId", scopeId)
+                .setParameter("inviterId", inviterId)
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList().stream().map(Invitation::of).toList();

@@ -44,11 +44,23 @@ final class TreeCache {
         return BY_REALM.get(realmId) == entries;
     }
 
-    /** Keeps {@code value} unless the map is full; the next change of the realm empties it anyway. */
+    /**
+     * Keeps {@code value} unless the map is full; the next change of the realm empties it anyway. Answers that
+     * something does not exist (an empty optional or list) are never kept: their keys are whatever a caller sends,
+     * and a thousand made-up ids must not fill the cache. What exists is bounded by the tree.
+     */
     static <V> void keep(Map<String, V> map, String key, V value) {
+        if (isAbsence(value)) {
+            return;
+        }
         if (map.size() < MAX_ENTRIES) {
             map.putIfAbsent(key, value);
         }
+    }
+
+    private static boolean isAbsence(Object value) {
+        return value instanceof Optional<?> optional && optional.isEmpty()
+                || value instanceof java.util.Collection<?> collection && collection.isEmpty();
     }
 
     static void invalidate(String realmId) {
