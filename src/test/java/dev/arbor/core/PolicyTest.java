@@ -247,33 +247,7 @@ class PolicyTest {
         """)
     void aCascadingDeleteNeedsTheRightToDeleteEveryScopeBelow(String rule, String user, String scope,
             boolean cascade, Reason expected) {
-        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml("""
-                arbor: 1
-                id: deletion
-                version: 1
-                permissions:
-                  modules:
-                    app:
-                      scopes: [view, delete]
-                scopeTypes:
-                  org:
-                    roles:
-                      owner: {grants: [{permissions: ["app:*:*"]}]}
-                  team:
-                    parents: [org]
-                    deletePermission: app:scopes:delete
-                  squad:
-                    parents: [team]
-                    owner: captain
-                    deletePermission: app:scopes:delete
-                    sealing: {from: [org.owner], removes: [app:scopes:delete]}
-                    roles:
-                      captain:
-                        cardinality: {max: 1}
-                        grants: [{permissions: ["app:*:*"]}]
-                  archive:
-                    parents: [team]
-                """)));
+        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml(SeedSchemas.resource("deletion-schema.yaml"))));
         TreeSlice tree = InMemoryTree.builder()
                 .scope("o", "org", "Org", null)
                 .scope("t", "team", "Team", "o")

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** The seed models' schema files under {@code realm-export/schemas/}, read as an adapter would read them. */
-final class SeedSchemas {
+public final class SeedSchemas {
 
     static final Path DIRECTORY = Path.of("realm-export", "schemas");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -28,6 +28,18 @@ final class SeedSchemas {
     }
 
     /** Parses a YAML snippet, for tests of single constructs. */
+    /** A test schema kept beside these classes, for tests here and ITs alike. */
+    public static String resource(String name) {
+        try (var in = SeedSchemas.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test schema " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Object yaml(String text) {
         try {
             return YAML.readValue(text, Object.class);

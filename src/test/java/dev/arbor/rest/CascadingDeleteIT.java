@@ -19,31 +19,7 @@ import org.junit.jupiter.api.Test;
 @ArborIT
 class CascadingDeleteIT {
 
-    private static final String SCHEMA = """
-            arbor: 1
-            id: deletion
-            version: 1
-            permissions:
-              modules:
-                app:
-                  scopes: [view, delete]
-            scopeTypes:
-              org:
-                roles:
-                  owner: {grants: [{permissions: ["app:*:*"]}]}
-              team:
-                parents: [org]
-                deletePermission: app:scopes:delete
-              squad:
-                parents: [team]
-                owner: captain
-                deletePermission: app:scopes:delete
-                sealing: {from: [org.owner], removes: [app:scopes:delete]}
-                roles:
-                  captain:
-                    cardinality: {max: 1}
-                    grants: [{permissions: ["app:*:*"]}]
-            """;
+    private static final String SCHEMA = dev.arbor.core.SeedSchemas.resource("deletion-schema.yaml");
 
     @Test
     void aDescendantTheCallerMayNotDeleteRefusesTheWholeDelete(TestRealms realms) {

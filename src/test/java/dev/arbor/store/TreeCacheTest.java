@@ -28,7 +28,7 @@ class TreeCacheTest {
 
     @Test
     void madeUpIdsAndKeysLeaveNoEntries() {
-        JpaTreeSlice slice = new JpaTreeSlice(database(Map.of(), List.of()), realm, () -> true);
+        JpaTreeSlice slice = new JpaTreeSlice(database(Map.of(), List.of(), List.of()), realm, () -> true);
 
         for (int i = 0; i < 1000; i++) {
             assertThat(slice.scope("made-up-" + i)).isEmpty();
@@ -60,7 +60,13 @@ class TreeCacheTest {
         member.realmId = realm;
         member.scopeId = "root";
         member.userId = "alice";
-        JpaTreeSlice first = new JpaTreeSlice(database(Map.of("root", root), List.of(member)), realm, () -> true);
+        ArborRoleAssignmentEntity owner = new ArborRoleAssignmentEntity();
+        owner.id = "r1";
+        owner.membershipId = "m1";
+        owner.scopeId = "root";
+        owner.roleName = "owner";
+        JpaTreeSlice first = new JpaTreeSlice(database(Map.of("root", root), List.of(member), List.of(owner)), realm,
+                () -> true);
 
         assertThat(first.scope("root")).isPresent();
         assertThat(first.membershipsOf("alice")).hasSize(1);
@@ -68,21 +74,21 @@ class TreeCacheTest {
         TreeCache.Entries entries = TreeCache.of(realm);
         assertThat(entries.scopes).containsKey("root");
         assertThat(entries.userMemberships).containsKey("alice");
-        JpaTreeSlice next = new JpaTreeSlice(database(Map.of(), List.of()), realm, () -> true);
+        JpaTreeSlice next = new JpaTreeSlice(database(Map.of(), List.of(), List.of()), realm, () -> true);
         assertThat(next.scope("root")).isPresent();
         assertThat(next.membership("alice", "root")).map(Membership::scopeId).contains("root");
         assertThat(next.membership("alice", "elsewhere")).isEmpty();
         assertThat(entries.memberships).isEmpty();
     }
 
-    /** An entity manager over fixed rows: scopes by id, and memberships for every membership query. */
+    /** An entity manager over fixed rows: scopes by id, memberships and roles for every query of theirs. */
     private static EntityManager database(Map<String, ArborScopeEntity> scopes,
-            List<ArborMembershipEntity> memberships) {
+            List<ArborMembershipEntity> memberships, List<ArborRoleAssignmentEntity> roles) {
         return (EntityManager) Proxy.newProxyInstance(TreeCacheTest.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "find" -> scopes.get((String) args[1]);
                     case "createNamedQuery", "createQuery" -> query(((String) args[0]).startsWith("arborMembership")
-                            ? memberships : List.of());
+                            ? memberships : ((String) args[0]).startsWith("arborRole") ? roles : List.of());
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
