@@ -47,6 +47,9 @@ public final class ScopesResource {
             throw ApiException.refused(Response.Status.FORBIDDEN, "key",
                     "Only realm administrators give scopes a key");
         }
+        if (input.parentId() != null) {
+            request.lockPath(input.parentId());
+        }
         Policy policy = request.policy();
         TenancySchema schema = policy.schema();
         TreeSlice tree = request.store.slice();
@@ -117,6 +120,9 @@ public final class ScopesResource {
 
     @Path("{scopeId}")
     public ScopeResource scope(@PathParam("scopeId") String scopeId) {
+        if (request.writes) {
+            request.lockPath(scopeId);
+        }
         Policy policy = request.policy();
         Scope scope = visibleScope(policy, request, scopeId, null);
         return new ScopeResource(request, policy, scope);

@@ -30,6 +30,8 @@ final class TenancyRequest {
     final AuthResult auth;
     final Principal principal;
     final TenancyStore store;
+    /** Whether the request may change the tenancy; it then reads the database only and locks what it decides on. */
+    final boolean writes;
 
     private TenancyRequest(KeycloakSession session, AuthResult auth) {
         this.session = session;
@@ -38,10 +40,37 @@ final class TenancyRequest {
         this.principal = new Principal(auth.user().getId(),
                 RealmAdministrators.actingThrough(auth.token(), realm, auth.user()));
         this.store = TenancyStore.of(session, realm.getId());
+        this.writes = writes(session);
+        if (writes) {
+            store.forWriting();
+        }
+    }
+
+    /**
+     * Whether the request may change the tenancy: every method but GET and HEAD, except the two POSTs that only
+     * answer a question. A write decides on the database, never on the node's cache, whose entries may predate a
+     * change another request just committed.
+     */
+    private static boolean writes(KeycloakSession session) {
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return false;
+        }
+        String path = session.getContext().getUri().getPath();
+        return !("POST".equals(method) && (path.endsWith("/tenancy/check") || path.endsWith("/schema/validate")));
     }
 
     static TenancyRequest authenticate(KeycloakSession session) {
         return new TenancyRequest(session, Caller.authenticate(session));
+    }
+
+    /** Locks the path of the scope this write decides on (see {@link TenancyStore#lockPath}); 409 on a time-out. */
+    void lockPath(String scopeId) {
+        try {
+            store.lockPath(scopeId);
+        } catch (dev.arbor.store.ConflictException e) {
+            throw ApiException.conflict(e.getMessage(), List.of());
+        }
     }
 
     /** The realm's policy; 409 when it has no schema yet. */

@@ -43,6 +43,11 @@ public final class InvitationAcceptance {
      */
     public static Outcome accept(KeycloakSession session, RealmModel realm, TenancyStore store, Policy policy,
             Invitation invitation, String userId) {
+        try {
+            store.lockPath(invitation.scopeId());
+        } catch (ConflictException e) {
+            return new Conflict(e.getMessage());
+        }
         UserModel inviter = session.users().getUserById(realm, invitation.inviterId());
         if (inviter == null) {
             return new Refused(new Decision(false, Decision.Reason.NOT_PERMITTED,

@@ -31,6 +31,9 @@ import org.keycloak.models.utils.PostMigrationEvent;
  */
 public final class TenancyStore {
 
+    /** The session attribute of a request that is going to write ({@link #forWriting}). */
+    private static final String FOR_WRITING = "arbor.for-writing";
+
     /** The cluster-event key of {@link TreeChanged}. */
     static final String TREE_CHANGED = "arbor.tree-changed";
 
@@ -49,7 +52,7 @@ public final class TenancyStore {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realmId = realmId;
         this.changeMark = "arbor.changed." + realmId;
-        this.slice = new JpaTreeSlice(em, realmId, () -> !changedInThisRequest());
+        this.slice = new JpaTreeSlice(em, realmId, this::readsCache);
     }
 
     public static TenancyStore of(KeycloakSession session, String realmId) {
@@ -78,6 +81,20 @@ public final class TenancyStore {
         return session.getAttribute(changeMark) != null;
     }
 
+    /** Whether this request may answer from the node's cache: it neither changed nor is about to change anything. */
+    private boolean readsCache() {
+        return !changedInThisRequest() && session.getAttribute(FOR_WRITING) == null;
+    }
+
+    /**
+     * This request is going to change the tenancy: from now on it reads the database only, so that it decides on
+     * what is committed, never on an entry this node cached before another request's change was dropped from it.
+     */
+    public void forWriting() {
+        session.setAttribute(FOR_WRITING, Boolean.TRUE);
+        slice.forget();
+    }
+
     /**
      * Called before every change: from now on this request reads past the node's cache, and once its transaction
      * ends (committed or not) the realm's cached entries are dropped here and, after a commit, on every node.
@@ -103,6 +120,35 @@ public final class TenancyStore {
         });
     }
 
+    /**
+     * Locks {@code scopeId} and its ancestors until this request's transaction ends. A write calls it before it
+     * reads anything it decides on: every decision at a scope rests on memberships along its path, so two writes
+     * whose paths meet run one after the other and the second decides on what the first committed. One statement
+     * locks them all, in the database's order, so that two writes cannot wait for each other. Unknown ids lock
+     * nothing.
+     *
+     * @throws ConflictException when the database gave up waiting for the locks
+     */
+    public void lockPath(String scopeId) {
+        forWriting();
+        ArborScopeEntity row = scopeRow(scopeId).orElse(null);
+        if (row == null) {
+            return;
+        }
+        List<String> path = List.of(Rows.ancestryBelow(row).split("/")); // the ancestors' ids, then its own
+        try {
+            em.createQuery("select s from ArborScopeEntity s where s.id in :ids", ArborScopeEntity.class)
+                    .setParameter("ids", path)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+        } catch (RuntimeException e) {
+            if (isConflict(e)) {
+                throw new ConflictException("other requests are changing this part of the tree; try again", e);
+            }
+            throw e;
+        }
+    }
+
     /** The tree as the policy core reads it, for this request. */
     public TreeSlice slice() {
         return slice;
@@ -112,7 +158,7 @@ public final class TenancyStore {
 
     /** The schema in force: the latest revision, if the realm has one. */
     public Optional<StoredSchema> activeSchema() {
-        TreeCache.Entries entries = changedInThisRequest() ? null : TreeCache.of(realmId);
+        TreeCache.Entries entries = readsCache() ? TreeCache.of(realmId) : null;
         if (entries != null && entries.schema != null) {
             return entries.schema;
         }
@@ -780,7 +826,9 @@ public final class TenancyStore {
     /** A unique key refused a row, or a row read before was changed or removed by another request meanwhile. */
     private static boolean isConflict(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
                 return true;
             }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

@@ -108,7 +108,7 @@ final class BenchRealm {
 
     private synchronized String adminToken() {
         if (adminToken == null || System.nanoTime() - adminTokenAt > Duration.ofMinutes(30).toNanos()) {
-            adminToken = signIn(PLAIN, ADMIN, null).path("access_token").asText();
+            adminToken = signIn(ARBOR, ADMIN, null).path("access_token").asText(); // the API takes only its tokens
             adminTokenAt = System.nanoTime();
         }
         return adminToken;

@@ -122,10 +122,10 @@ public final class ScaleBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
-    /** The same access token (of the client without the claim) against userinfo and against Arbor's check. */
+    /** The same access token (of the client that uses tenancy, as the API requires) against userinfo and the check. */
     private static LoadComparison.Result check(BenchRealm realm, LoadComparison load, Dataset dataset) {
         String scopeId = scopeId(realm, dataset.typicalScope());
-        String token = realm.signIn(BenchRealm.PLAIN, dataset.typicalUser(), dataset.typicalScope())
+        String token = realm.signIn(BenchRealm.ARBOR, dataset.typicalUser(), dataset.typicalScope())
                 .path("access_token").asText();
         URI userinfo = URI.create(realm.base + "/realms/" + REALM + "/protocol/openid-connect/userinfo");
         URI check = URI.create(realm.base + "/realms/" + REALM + "/tenancy/check");

@@ -63,7 +63,7 @@ class IntegrityIT {
         List<Integer> statuses = race(racers, racer -> () -> alice.put(world.roles(world.ws2, racer, "owner")).status());
 
         // 409 for who counted the holders before the winner wrote, 403 after (the new owner hides the account's)
-        assertThat(statuses).containsOnly(200, 403, 409);
+        assertThat(statuses).isSubsetOf(200, 403, 409);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         JsonNode members = world.as("root").get("scopes/" + world.ws2 + "/members?max=100").expect(200);
         assertThat(members.path("members")).hasSize(1);
@@ -81,7 +81,7 @@ class IntegrityIT {
                 racer -> () -> alice.put(world.roles(world.acme, racer, "owner") + "?transfer=true").status());
 
         // 409 for who lost the race, 404 after the winner's commit (alice, no longer a member, no longer sees it)
-        assertThat(statuses).containsOnly(200, 404, 409);
+        assertThat(statuses).isSubsetOf(200, 404, 409);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         JsonNode members = world.as("root").get("scopes/" + world.acme + "/members?max=100").expect(200)
                 .path("members");
@@ -120,11 +120,13 @@ class IntegrityIT {
             return () -> invitees.get(i).post("me/invitations/" + invitations.get(i) + "/accept", null).status();
         });
 
-        assertThat(statuses).containsOnly(200, 409);
+        // 409 for who lost the race to the seat, 403 after the winner's commit (the new owner hides the sender's
+        // rights there, so the invitations still open can no longer be accepted)
+        assertThat(statuses).isSubsetOf(200, 403, 409);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         for (int i = 0; i < racers.size(); i++) {
             JsonNode open = invitees.get(i).get("me/invitations").expect(200);
-            if (statuses.get(i) == 409) {
+            if (statuses.get(i) != 200) {
                 assertThat(open.toString()).as("the refused acceptance left the invitation open")
                         .contains(invitations.get(i));
                 assertThat(invitees.get(i).get("me").expect(200)).isEmpty();
@@ -143,7 +145,7 @@ class IntegrityIT {
         List<Integer> statuses = race(racers, racer -> () -> root.put("schema", SkyportWorld.schema("skyport")
                 .replace("version: 1", "version: " + (10 + racers.indexOf(racer))), "application/yaml").status());
 
-        assertThat(statuses).containsOnly(200, 409).contains(200);
+        assertThat(statuses).isSubsetOf(200, 409).contains(200);
         long stored = statuses.stream().filter(status -> status == 200).count();
         assertThat(root.get("schema").expect(200).path("revision").asInt()).isEqualTo(before + stored);
     }
