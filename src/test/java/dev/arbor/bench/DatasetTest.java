@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's data is what the README says it is, and fits the benchmark's schema. */
+/** The benchmark's data is what {@code docs/performance.md} says it is, and fits the benchmark's schema. */
 class DatasetTest {
 
     @Test

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The policy core on the token path: one user's effective permissions at a leaf of a five-level tree of 111,110
  * scopes, where the user holds 1,000 memberships, and every level has an owner role with vacancy and sealing and a
- * constraint to check. Run with {@code mvn -Pbench}; figures are in the README.
+ * constraint to check. Run with {@code mvn -Pbench}; figures are in {@code docs/performance.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * What {@link ScaleBenchmark} measured, as a result file (everything, machine-readable) and as the short table the
- * README shows, with the date, the machine and where the load came from.
+ * performance page ({@code docs/performance.md}) shows, with the date, the machine and where the load came from.
  */
 final class Report {
 
@@ -83,21 +83,21 @@ final class Report {
         return text.toString();
     }
 
-    /** Replaces the README's table for {@code database}, between its two marker comments. */
-    void updateReadme(Path readme, String database) {
+    /** Replaces the performance page's table for {@code database}, between its two marker comments. */
+    void updatePage(Path page, String database) {
         String begin = "<!-- load:" + database + " -->";
         String end = "<!-- /load:" + database + " -->";
         try {
-            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            String text = Files.readString(page, StandardCharsets.UTF_8);
             int from = text.indexOf(begin);
             int to = text.indexOf(end);
             if (from < 0 || to < from) {
-                throw new IllegalStateException(readme + " has no " + begin + " ... " + end + " section");
+                throw new IllegalStateException(page + " has no " + begin + " ... " + end + " section");
             }
-            Files.writeString(readme, text.substring(0, from + begin.length()) + "\n" + table()
+            Files.writeString(page, text.substring(0, from + begin.length()) + "\n" + table()
                     + text.substring(to), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + readme, e);
+            throw new UncheckedIOException("cannot update " + page, e);
         }
     }
 

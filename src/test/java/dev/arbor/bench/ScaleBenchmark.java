@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * PostgreSQL), loads {@link Dataset#full()} through the API, then measures side by side the refresh grant of a
  * client without and with the tenancy claim (a typical user and the heavy one), {@code /tenancy/check} against
  * userinfo for the same token, and the listing of the large scope's members. Writes
- * {@code target/benchmark/result-<database>.json} and the README's table for that database.
+ * {@code target/benchmark/result-<database>.json} and the table for that database in {@code docs/performance.md}.
  */
 public final class ScaleBenchmark {
 
@@ -69,10 +69,10 @@ public final class ScaleBenchmark {
             System.out.println();
             System.out.println(report.table());
             System.out.println("Result file: " + file);
-            String readme = System.getProperty("arbor.readme");
-            if (readme != null && settings.dataset().equals(Dataset.full())) {
-                report.updateReadme(Path.of(readme), database.name().toLowerCase(java.util.Locale.ROOT));
-                System.out.println("README table updated: " + readme);
+            String page = System.getProperty("arbor.performance.page");
+            if (page != null && settings.dataset().equals(Dataset.full())) {
+                report.updatePage(Path.of(page), database.name().toLowerCase(java.util.Locale.ROOT));
+                System.out.println("Performance page's table updated: " + page);
             }
         }
     }

@@ -42,10 +42,10 @@ class ScaleBenchmarkIT {
             assertThat(Files.readString(file)).contains("\"comparisons\"", "\"batchRates\"", "\"machine\"");
             assertThat(report.table()).contains("refresh grant, typical user", "POST /tenancy/check",
                     "listing all 60 members", "dataset loaded");
-            Path readme = Files.createTempFile("readme", ".md");
-            Files.writeString(readme, "before\n<!-- load:h2 -->\nold\n<!-- /load:h2 -->\nafter\n");
-            report.updateReadme(readme, "h2");
-            assertThat(Files.readString(readme)).startsWith("before\n<!-- load:h2 -->\n").doesNotContain("old")
+            Path page = Files.createTempFile("performance", ".md");
+            Files.writeString(page, "before\n<!-- load:h2 -->\nold\n<!-- /load:h2 -->\nafter\n");
+            report.updatePage(page, "h2");
+            assertThat(Files.readString(page)).startsWith("before\n<!-- load:h2 -->\n").doesNotContain("old")
                     .contains("| Measured |").endsWith("<!-- /load:h2 -->\nafter\n");
         } finally {
             server.admin().realm(ScaleBenchmark.REALM).remove();
