@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,49 +50,10 @@ class TreeSlicePathTest {
     @Test
     void aMissingAncestorIsRefused() {
         Scope orphan = new Scope("s", "squad", "Squad", List.of("o", "t"), Map.of());
-        TreeSlice broken = new OneScope(orphan);
+        TreeSlice broken = new OneScopeSlice(orphan);
 
         assertThatThrownBy(() -> broken.path("s"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the tree slice lacks scope o, an ancestor of s");
-    }
-
-    /** A slice that holds one scope and nothing else. */
-    private record OneScope(Scope only) implements TreeSlice {
-
-        @Override
-        public Optional<Scope> scope(String scopeId) {
-            return only.id().equals(scopeId) ? Optional.of(only) : Optional.empty();
-        }
-
-        @Override
-        public Optional<Membership> membership(String userId, String scopeId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Set<String> holders(String scopeId, String role) {
-            return Set.of();
-        }
-
-        @Override
-        public List<Membership> members(String scopeId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Membership> membersBelow(String scopeId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Scope> scopesBelow(String scopeId) {
-            return List.of();
-        }
-
-        @Override
-        public List<Membership> membershipsOf(String userId) {
-            return List.of();
-        }
     }
 }
