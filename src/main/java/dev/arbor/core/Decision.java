@@ -41,4 +41,12 @@ public record Decision(boolean allowed, Reason reason, List<String> explanation)
     static Decision deny(Reason reason, List<String> explanation) {
         return new Decision(false, reason, explanation);
     }
+
+    static Decision unknownScope(String scopeId) {
+        return deny(Reason.UNKNOWN, List.of("no scope " + scopeId));
+    }
+
+    static Decision realmAdministrator(Principal principal) {
+        return allow(List.of("user " + principal.userId() + " is a realm administrator"));
+    }
 }

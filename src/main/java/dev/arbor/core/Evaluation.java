@@ -25,21 +25,14 @@ final class Evaluation implements ConditionContext {
         this.schema = schema;
         this.tree = tree;
         this.userId = userId;
-        this.path = pathOf(tree, scope);
+        this.path = tree.path(scope.id());
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("the tree slice lacks scope " + scope.id());
+        }
         this.resourceOwner = resourceOwner;
         this.trace = trace;
         this.acting = new String[path.size()];
         this.actingKnown = new boolean[path.size()];
-    }
-
-    static List<Scope> pathOf(TreeSlice tree, Scope scope) {
-        List<Scope> path = new ArrayList<>(scope.ancestors().size() + 1);
-        for (String id : scope.ancestors()) {
-            path.add(tree.scope(id).orElseThrow(() -> new IllegalArgumentException(
-                    "the tree slice lacks scope " + id + ", an ancestor of " + scope.id())));
-        }
-        path.add(scope);
-        return path;
     }
 
     Scope target() {

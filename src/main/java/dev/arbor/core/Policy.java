@@ -21,11 +21,20 @@ import java.util.TreeSet;
 public final class Policy {
 
     private final TenancySchema schema;
+    private final PermissionChecks checks;
+    private final ScopeDecisions scopeDecisions;
     private final Delegation delegation;
+    private final OptionDelegation optionDelegation;
+    private final AffordanceCollector affordances;
 
     public Policy(TenancySchema schema) {
         this.schema = schema;
-        this.delegation = new Delegation(schema);
+        this.checks = new PermissionChecks(schema);
+        this.scopeDecisions = new ScopeDecisions(schema, checks);
+        DelegationRules rules = new DelegationRules(schema);
+        this.delegation = new Delegation(schema, rules);
+        this.optionDelegation = new OptionDelegation(schema, rules);
+        this.affordances = new AffordanceCollector(this);
     }
 
     public TenancySchema schema() {
@@ -69,28 +78,7 @@ public final class Policy {
      */
     public Decision check(Principal principal, String scopeId, String permission, boolean ownsResource,
             TreeSlice tree) {
-        int index = schema.catalog().indexOf(permission);
-        if (index < 0) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("the schema declares no permission " + permission));
-        }
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return unknownScope(scopeId);
-        }
-        Trace trace = Trace.focusedOn(index);
-        boolean allowed = new Evaluation(schema, tree, principal.userId(), scope.get(), ownsResource, trace)
-                .permissions().get(index);
-        List<String> why = new ArrayList<>(trace.lines());
-        if (allowed) {
-            why.add(permission + " is allowed at " + scope.get().label());
-            return Decision.allow(why);
-        }
-        if (why.isEmpty()) {
-            why.add("user " + principal.userId() + " holds no role at or above " + scope.get().label()
-                    + " that gives " + permission);
-        }
-        why.add(permission + " is denied at " + scope.get().label());
-        return Decision.deny(Decision.Reason.NOT_PERMITTED, why);
+        return checks.check(principal, scopeId, permission, ownsResource, tree);
     }
 
     /**
@@ -99,33 +87,7 @@ public final class Policy {
      */
     public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
             TreeSlice tree) {
-        List<String> common = null;
-        for (String scopeId : scopeIds) {
-            Optional<Scope> scope = tree.scope(scopeId);
-            if (scope.isEmpty()) {
-                return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
-            }
-            List<String> path = scope.get().path();
-            if (common == null) {
-                common = path;
-            } else {
-                int shared = 0;
-                while (shared < common.size() && shared < path.size() && common.get(shared).equals(path.get(shared))) {
-                    shared++;
-                }
-                common = common.subList(0, shared);
-            }
-        }
-        if (common == null || common.isEmpty()) {
-            return Decision.deny(Decision.Reason.NO_COMMON_ANCESTOR,
-                    List.of("scopes " + scopeIds + " share no ancestor"));
-        }
-        String ancestor = common.get(common.size() - 1);
-        Decision decision = check(principal, ancestor, permission, tree);
-        List<String> why = new ArrayList<>();
-        why.add("scopes " + scopeIds + " are judged at their lowest common ancestor " + ancestor);
-        why.addAll(decision.explanation());
-        return new Decision(decision.allowed(), decision.reason(), why);
+        return checks.checkAcross(principal, scopeIds, permission, tree);
     }
 
     /**
@@ -159,37 +121,26 @@ public final class Policy {
      */
     public Decision maySetOptions(Principal actor, String targetUserId, String scopeId, Set<String> options,
             TreeSlice tree) {
-        return delegation.maySetOptions(actor, targetUserId, scopeId, options, tree);
+        return optionDelegation.maySetOptions(actor, targetUserId, scopeId, options, tree);
     }
 
     /**
      * May {@code principal} create a scope of {@code type} under {@code parentId} (null: at the top)? Needs the
      * type's {@code createPermission} at the parent; root scopes are for realm administrators. Whether the type
-     * may nest there at all is {@link TenancySchema#mayNest}.
+     * may be placed there at all is {@link Placement}.
      */
     public Decision mayCreateScope(Principal principal, String parentId, String type, TreeSlice tree) {
-        ScopeType scopeType = schema.type(type);
-        if (scopeType == null) {
-            return Decision.deny(Decision.Reason.UNKNOWN, List.of("the schema declares no scope type " + type));
-        }
-        if (principal.realmAdmin()) {
-            return realmAdministrator(principal);
-        }
-        if (parentId == null) {
-            return Decision.deny(Decision.Reason.NOT_PERMITTED,
-                    List.of("only realm administrators create scopes at the top of the tree"));
-        }
-        return checkNamed(principal, parentId, scopeType.createPermission(), "createPermission", type, tree);
+        return scopeDecisions.mayCreateScope(principal, parentId, type, tree);
     }
 
     /** May {@code principal} rename {@code scopeId} or change its attributes? Needs the type's updatePermission. */
     public Decision mayUpdateScope(Principal principal, String scopeId, TreeSlice tree) {
-        return byTypePermission(principal, scopeId, tree, ScopeType::updatePermission, "updatePermission");
+        return scopeDecisions.mayUpdateScope(principal, scopeId, tree);
     }
 
     /** May {@code principal} delete {@code scopeId}? Needs the type's deletePermission there. */
     public Decision mayDeleteScope(Principal principal, String scopeId, TreeSlice tree) {
-        return byTypePermission(principal, scopeId, tree, ScopeType::deletePermission, "deletePermission");
+        return scopeDecisions.mayDeleteScope(principal, scopeId, tree);
     }
 
     /**
@@ -199,57 +150,7 @@ public final class Policy {
      * administrators may.
      */
     public Decision mayDeleteScope(Principal principal, String scopeId, boolean cascade, TreeSlice tree) {
-        Decision top = mayDeleteScope(principal, scopeId, tree);
-        if (!cascade || !top.allowed() || principal.realmAdmin()) {
-            return top;
-        }
-        List<Scope> below = tree.scopesBelow(scopeId);
-        for (Scope scope : below) {
-            Decision decision = mayDeleteScope(principal, scope.id(), tree);
-            if (!decision.allowed()) {
-                List<String> why = new ArrayList<>(top.explanation());
-                why.add("deleting " + tree.scope(scopeId).map(Scope::label).orElse(scopeId) + " with everything"
-                        + " below it would delete " + scope.label() + ", which user " + principal.userId()
-                        + " may not:");
-                why.addAll(decision.explanation());
-                return Decision.deny(decision.reason(), why);
-            }
-        }
-        List<String> why = new ArrayList<>(top.explanation());
-        why.add("user " + principal.userId() + " may delete each of the " + below.size() + " scope(s) below it too");
-        return Decision.allow(why);
-    }
-
-    /** Realm administrators may; others need the permission the scope's type names in {@code property}. */
-    private Decision byTypePermission(Principal principal, String scopeId, TreeSlice tree,
-            java.util.function.Function<ScopeType, String> permissionOf, String property) {
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return unknownScope(scopeId);
-        }
-        if (principal.realmAdmin()) {
-            return realmAdministrator(principal);
-        }
-        ScopeType type = schema.type(scope.get().type());
-        return checkNamed(principal, scopeId, type == null ? null : permissionOf.apply(type), property,
-                scope.get().type(), tree);
-    }
-
-    private Decision checkNamed(Principal principal, String scopeId, String permission, String property,
-            String type, TreeSlice tree) {
-        if (permission == null) {
-            return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("scope type " + type + " names no " + property
-                    + ", so only realm administrators may"));
-        }
-        return check(principal, scopeId, permission, tree);
-    }
-
-    private static Decision unknownScope(String scopeId) {
-        return Decision.deny(Decision.Reason.UNKNOWN, List.of("no scope " + scopeId));
-    }
-
-    private static Decision realmAdministrator(Principal principal) {
-        return Decision.allow(List.of("user " + principal.userId() + " is a realm administrator"));
+        return scopeDecisions.mayDeleteScope(principal, scopeId, cascade, tree);
     }
 
     /**
@@ -257,20 +158,7 @@ public final class Policy {
      * or permissions there by inheritance or vacancy.
      */
     public Decision mayActIn(Principal principal, String scopeId, TreeSlice tree) {
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return unknownScope(scopeId);
-        }
-        if (tree.membership(principal.userId(), scopeId).isPresent()) {
-            return Decision.allow(List.of("user " + principal.userId() + " holds a role at " + scope.get().label()));
-        }
-        BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
-                .permissions();
-        return permissions.isEmpty()
-                ? Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
-                        + " has neither a role nor any permission at " + scope.get().label()))
-                : Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
-                        + " from roles above it"));
+        return checks.mayActIn(principal, scopeId, tree);
     }
 
     /**
@@ -296,8 +184,8 @@ public final class Policy {
     /** The names on {@code scope}'s path, root first, joined by a separator that sorts before any letter. */
     private static String pathNames(Scope scope, TreeSlice tree) {
         StringBuilder names = new StringBuilder();
-        for (String id : scope.path()) {
-            names.append(tree.scope(id).map(Scope::name).orElse(id)).append('\u0000');
+        for (Scope step : tree.path(scope.id())) {
+            names.append(step.name()).append('\u0000');
         }
         return names.toString();
     }
@@ -331,58 +219,7 @@ public final class Policy {
      */
     public Optional<Affordances> affordances(Principal principal, String scopeId, List<String> memberIds,
             String newcomerId, TreeSlice tree) {
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> roles = schema.roles(scope.get().type());
-        List<String> children = new ArrayList<>();
-        for (String type : schema.scopeTypes()) {
-            if (schema.mayNest(scope.get().type(), type) && mayCreateScope(principal, scopeId, type, tree).allowed()) {
-                children.add(type);
-            }
-        }
-        List<String> invite = roles.stream()
-                .filter(role -> mayGrant(principal, newcomerId, scopeId, role, false, tree).allowed()).toList();
-        List<Affordances.MemberAffordances> members = new ArrayList<>();
-        for (String memberId : memberIds) {
-            Set<String> held = tree.membership(memberId, scopeId).map(Membership::roles).orElse(Set.of());
-            List<String> grant = new ArrayList<>();
-            List<String> transfer = new ArrayList<>();
-            List<Affordances.RevokeAffordance> revoke = new ArrayList<>();
-            for (String role : roles) {
-                if (held.contains(role)) {
-                    Revocation revocation = mayRevoke(principal, memberId, scopeId, role, false, tree);
-                    if (revocation.allowed()) {
-                        revoke.add(new Affordances.RevokeAffordance(role, revocation.cascade().stream()
-                                .map(Membership::userId).filter(id -> !id.equals(memberId)).distinct().sorted()
-                                .toList()));
-                    }
-                } else if (mayGrant(principal, memberId, scopeId, role, false, tree).allowed()) {
-                    grant.add(role);
-                } else if (mayGrant(principal, memberId, scopeId, role, true, tree).allowed()) {
-                    transfer.add(role);
-                }
-            }
-            members.add(new Affordances.MemberAffordances(memberId, grant, transfer, revoke));
-        }
-        List<Affordances.TakeBack> takeBack = new ArrayList<>();
-        Optional<String> owner = schema.ownerRole(scope.get().type());
-        if (owner.isPresent()) {
-            for (String holder : new TreeSet<>(tree.holders(scopeId, owner.get()))) {
-                if (holder.equals(principal.userId())) {
-                    continue; // giving up one's own role is no take-back; the member row offers it, cascade-free
-                }
-                Revocation revocation = mayRevoke(principal, holder, scopeId, owner.get(), false, tree);
-                if (revocation.allowed()) {
-                    takeBack.add(new Affordances.TakeBack(owner.get(), holder, (int) revocation.cascade().stream()
-                            .filter(membership -> !membership.userId().equals(holder)).count()));
-                }
-            }
-        }
-        return Optional.of(new Affordances(scopeId, mayUpdateScope(principal, scopeId, tree).allowed(),
-                mayDeleteScope(principal, scopeId, tree).allowed(), children,
-                mayListMembers(principal, scopeId, tree).allowed(), invite, members, takeBack));
+        return affordances.collect(principal, scopeId, memberIds, newcomerId, tree);
     }
 
     /**
@@ -398,33 +235,12 @@ public final class Policy {
 
     /** May {@code principal} see {@code scopeId} (in lists and breadcrumbs)? */
     public Decision maySee(Principal principal, String scopeId, TreeSlice tree) {
-        Optional<Scope> scope = tree.scope(scopeId);
-        if (scope.isEmpty()) {
-            return unknownScope(scopeId);
-        }
-        if (principal.realmAdmin()) {
-            return realmAdministrator(principal);
-        }
-        for (Membership membership : tree.membershipsOf(principal.userId())) {
-            Optional<Scope> held = tree.scope(membership.scopeId());
-            if (held.isPresent() && held.get().ancestors().contains(scopeId)) {
-                return Decision.allow(List.of("user " + principal.userId() + " is a member of "
-                        + held.get().label() + ", below it"));
-            }
-        }
-        BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
-                .permissions();
-        if (!permissions.isEmpty() || tree.membership(principal.userId(), scopeId).isPresent()) {
-            return Decision.allow(List.of("user " + principal.userId() + " holds a role at or above "
-                    + scope.get().label()));
-        }
-        return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
-                + " has no role at, above or below " + scope.get().label()));
+        return checks.maySee(principal, scopeId, tree);
     }
 
     /** May {@code principal} list the members of {@code scopeId}? Governed by the type's members permission. */
     public Decision mayListMembers(Principal principal, String scopeId, TreeSlice tree) {
-        return byTypePermission(principal, scopeId, tree, ScopeType::membersPermission, "membersPermission");
+        return scopeDecisions.mayListMembers(principal, scopeId, tree);
     }
 
     /** The members of {@code scopeId} that {@code principal} may see: all of them, or only their own. */

@@ -7,16 +7,12 @@ import java.util.List;
  * A role of one scope type, compiled: its grants as bit sets, how many may hold it at one scope, and which
  * optional permissions a holder may or must have.
  *
- * @param maxHolders {@link Integer#MAX_VALUE} when unbounded
+ * @param holderLimit how many may hold it at one scope
  * @param mandatory permissions every holder has, whatever their options say
  * @param optional permissions a holder may be given individually
  */
-record Role(RoleRef ref, String description, int minHolders, int maxHolders, List<Grant> grants, BitSet mandatory,
-        BitSet optional) {
-
-    boolean bounded() {
-        return maxHolders != Integer.MAX_VALUE;
-    }
+record Role(RoleRef ref, String description, int minHolders, HolderLimit holderLimit, List<Grant> grants,
+        BitSet mandatory, BitSet optional) {
 
     /** Everything the role's unconditional grants give at the scope it is held at, mandatory options included. */
     BitSet unconditionalAtHolder() {

@@ -20,12 +20,14 @@ public final class SchemaCompatibility {
         List<String> problems = new ArrayList<>();
         Map<String, Scope> byId = new HashMap<>();
         scopes.forEach(scope -> byId.put(scope.id(), scope));
+        Placement placement = new Placement(schema);
         for (Scope scope : scopes) {
             Scope parent = scope.parentId() == null ? null : byId.get(scope.parentId());
-            if (schema.type(scope.type()) == null) {
+            String parentType = parent == null ? null : parent.type();
+            if (placement.type(scope.type(), "type").isPresent()) {
                 problems.add(scope.label() + " has a type the new schema does not declare");
-            } else if (!schema.mayNest(parent == null ? null : parent.type(), scope.type())) {
-                problems.add(scope.label() + " may not be " + (parent == null ? "a root" : "under a " + parent.type())
+            } else if (placement.nesting(scope.type(), parentType, "parentId").isPresent()) {
+                problems.add(scope.label() + " may not be " + (parent == null ? "a root" : "under a " + parentType)
                         + " in the new schema");
             }
         }
@@ -43,9 +45,10 @@ public final class SchemaCompatibility {
                     continue;
                 }
                 int count = holders.merge(scope.id() + "\n" + role, 1, Integer::sum);
-                if (count == declared.maxHolders() + 1) {
+                HolderLimit limit = declared.holderLimit();
+                if (!limit.allows(count) && limit.allows(count - 1)) { // the first holder too many, reported once
                     problems.add(scope.label() + " has more holders of " + role + " than the new schema's "
-                            + declared.maxHolders());
+                            + limit.max());
                 }
             }
         }

@@ -96,10 +96,10 @@ public final class SchemaReader {
             Role ownerRole = owner == null ? null : roles.get(owner);
             if (owner != null && ownerRole == null) {
                 ownerNode.problem("unknown role '" + owner + "' of scope type " + type);
-            } else if (ownerRole != null && ownerRole.maxHolders() != 1) {
+            } else if (ownerRole != null && !ownerRole.holderLimit().equals(HolderLimit.of(1))) {
                 ownerNode.problem("the owner role " + type + "." + owner + " must allow exactly one holder per "
                         + "scope (cardinality.max: 1), but allows "
-                        + (ownerRole.bounded() ? ownerRole.maxHolders() : "any number"));
+                        + (ownerRole.holderLimit().isBounded() ? ownerRole.holderLimit().max() : "any number"));
             }
         }
 
@@ -173,7 +173,7 @@ public final class SchemaReader {
         node.entries(Set.of("description", "cardinality", "grants", "readOnlyVariant", "options"));
         RoleRef ref = new RoleRef(type, role);
         int min = 0;
-        int max = Integer.MAX_VALUE;
+        HolderLimit max = HolderLimit.unbounded();
         Node cardinality = node.get("cardinality");
         if (!cardinality.isMissing()) {
             cardinality.entries(Set.of("min", "max"));
@@ -187,10 +187,10 @@ public final class SchemaReader {
             if (maxValue != null && maxValue < 1) {
                 cardinality.get("max").problem("must be at least 1");
             } else if (maxValue != null) {
-                max = maxValue;
+                max = HolderLimit.of(maxValue);
             }
-            if (min > max) {
-                cardinality.problem("min " + min + " is greater than max " + max);
+            if (!max.allows(min)) {
+                cardinality.problem("min " + min + " is greater than max " + max.max());
             }
         }
         List<Grant> grants = new ArrayList<>();
@@ -230,7 +230,7 @@ public final class SchemaReader {
                 BitSet readMandatory = (BitSet) mandatory.clone();
                 readMandatory.and(readOnly);
                 roles.put(variant, new Role(new RoleRef(type, variant), "read-only variant of " + ref, 0,
-                        Integer.MAX_VALUE, List.copyOf(readGrants), readMandatory, new BitSet()));
+                        HolderLimit.unbounded(), List.copyOf(readGrants), readMandatory, new BitSet()));
             }
         }
     }

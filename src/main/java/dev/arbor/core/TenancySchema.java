@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -72,11 +73,21 @@ public final class TenancySchema {
         return catalog.all();
     }
 
-    /** How many may hold {@code type.role} at one scope; empty when unbounded or unknown. */
-    public java.util.OptionalInt maxHolders(String type, String role) {
+    /** How many may hold {@code type.role} at one scope; unbounded when the type or role is unknown. Never null. */
+    public HolderLimit holderLimit(String type, String role) {
         Role found = role(type, role);
-        return found == null || !found.bounded() ? java.util.OptionalInt.empty()
-                : java.util.OptionalInt.of(found.maxHolders());
+        return found == null ? HolderLimit.unbounded() : found.holderLimit();
+    }
+
+    /**
+     * How many may hold {@code type.role} at one scope; empty when unbounded or unknown.
+     *
+     * @deprecated use {@link #holderLimit(String, String)}, which says "no limit" as a value
+     */
+    @Deprecated(forRemoval = true)
+    public OptionalInt maxHolders(String type, String role) {
+        HolderLimit limit = holderLimit(type, role);
+        return limit.isBounded() ? OptionalInt.of(limit.max()) : OptionalInt.empty();
     }
 
     /** The owner role of {@code type}, if the type has one. */

@@ -1,5 +1,6 @@
 package dev.arbor.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,4 +32,25 @@ public interface TreeSlice {
 
     /** Every membership of {@code userId} in this slice. */
     List<Membership> membershipsOf(String userId);
+
+    /**
+     * The scopes from the root down to {@code scopeId}, that scope last: its stored ancestry, resolved in this
+     * slice. Never null.
+     *
+     * @return empty when the slice does not hold {@code scopeId}
+     * @throws IllegalArgumentException when the slice holds the scope but lacks one of its ancestors
+     */
+    default List<Scope> path(String scopeId) {
+        Optional<Scope> scope = scope(scopeId);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        List<Scope> path = new ArrayList<>(scope.get().ancestors().size() + 1);
+        for (String id : scope.get().ancestors()) {
+            path.add(scope(id).orElseThrow(() -> new IllegalArgumentException(
+                    "the tree slice lacks scope " + id + ", an ancestor of " + scopeId)));
+        }
+        path.add(scope.get());
+        return List.copyOf(path);
+    }
 }

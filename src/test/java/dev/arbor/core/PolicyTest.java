@@ -404,44 +404,7 @@ class PolicyTest {
 
     @Test
     void aSliceWithoutTheAncestorsIsRefused() {
-        TreeSlice broken = new TreeSlice() {
-            private final Scope squad = new Scope("s", "squad", "Squad", List.of("o", "t"), Map.of());
-
-            @Override
-            public java.util.Optional<Scope> scope(String scopeId) {
-                return scopeId.equals("s") ? java.util.Optional.of(squad) : java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<Membership> membership(String userId, String scopeId) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public Set<String> holders(String scopeId, String role) {
-                return Set.of();
-            }
-
-            @Override
-            public List<Membership> members(String scopeId) {
-                return List.of();
-            }
-
-            @Override
-            public List<Membership> membersBelow(String scopeId) {
-                return List.of();
-            }
-
-            @Override
-            public List<Scope> scopesBelow(String scopeId) {
-                return List.of();
-            }
-
-            @Override
-            public List<Membership> membershipsOf(String userId) {
-                return List.of();
-            }
-        };
+        TreeSlice broken = new OneScopeSlice(new Scope("s", "squad", "Squad", List.of("o", "t"), Map.of()));
 
         assertThatThrownBy(() -> POLICY.check(Principal.user("mia"), "s", "app:docs:view", broken))
                 .isInstanceOf(IllegalArgumentException.class)
