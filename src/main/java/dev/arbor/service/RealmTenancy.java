@@ -24,6 +24,8 @@ final class RealmTenancy {
     final KeycloakSession session;
     final RealmModel realm;
     final TenancyStore store;
+    /** Read once per request, as the adapters did before the service: a use case and its locator share it. */
+    private Policy policy;
 
     RealmTenancy(KeycloakSession session) {
         this.session = session;
@@ -37,6 +39,13 @@ final class RealmTenancy {
 
     /** The realm's policy; CONFLICT when it has no schema yet. */
     Policy policy() {
+        if (policy == null) {
+            policy = loadPolicy();
+        }
+        return policy;
+    }
+
+    private Policy loadPolicy() {
         return Policies.of(realm.getId(), store).orElseThrow(() -> TenancyException.conflict(
                 "Realm " + realm.getName() + " has no tenancy schema yet; a realm administrator PUTs one at"
                         + " /realms/" + realm.getName() + "/tenancy/schema", List.of()));
