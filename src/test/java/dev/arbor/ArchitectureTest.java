@@ -24,4 +24,25 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.arbor.core..")
             .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..", "java.sql..")
             .because("the policy core decides; adapters read and write");
+
+    @ArchTest
+    static final ArchRule serviceKnowsNoHttp = noClasses()
+            .that().resideInAPackage("dev.arbor.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "dev.arbor.rest..",
+                    "dev.arbor.login..", "dev.arbor.token..")
+            .because("the service refuses with domain exceptions; only the adapters know HTTP");
+
+    /** What changes the tenancy; adapters ask the service for it, which checks, audits and counts first. */
+    private static final java.util.Set<String> STORE_WRITES = java.util.Set.of("saveSchema", "createScope",
+            "updateScope", "deleteSubtree", "grant", "grantAll", "revoke", "removeMemberships", "setOptions",
+            "invite", "renew", "decide", "deleteUser", "deleteRealm");
+
+    @ArchTest
+    static final ArchRule adaptersWriteThroughTheService = noClasses()
+            .that().resideInAnyPackage("dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a write method of TenancyStore",
+                    call -> call.getTargetOwner().getName().equals("dev.arbor.store.TenancyStore")
+                            && STORE_WRITES.contains(call.getName())))
+            .because("every change goes through the tenancy service (dev.arbor.service.TenancyProvider)");
 }

@@ -1,30 +1,28 @@
 package dev.arbor.login;
 
-import dev.arbor.core.Policy;
+import dev.arbor.core.Principal;
+import dev.arbor.service.Actor;
+import dev.arbor.service.TenancyException;
+import dev.arbor.service.TenancyProvider;
 import dev.arbor.store.Invitation;
-import dev.arbor.store.InvitationAcceptance;
-import dev.arbor.store.Policies;
-import dev.arbor.store.TenancyAudit;
 import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.jboss.logging.Logger;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 
 /**
  * "You have been invited", a step of the browser flow after sign-in and before the "choose a workspace" step (so
  * an accepted invitation is there to choose): a user with open invitations to their verified e-mail address sees
- * them with their paths and roles, and accepts, declines, or leaves them for later. Accepting goes through
- * {@link InvitationAcceptance}, as in the API, so the sender's right to grant is checked again now. Shown only to
+ * them with their paths and roles, and accepts, declines, or leaves them for later. Accepting is the tenancy
+ * service's {@link TenancyProvider#acceptInvitation}, as in the API, so the sender's right to grant is checked again now. Shown only to
  * clients that use tenancy (where the picker runs) and never on a {@code prompt=none} request. A refusal names no
  * ids or rules on the page; the log has them.
  */
@@ -92,57 +90,42 @@ final class InvitationsAuthenticator extends LoginStep {
 
     /** @return why it was refused (for the log, never the page), or null once accepted */
     private static String accept(AuthenticationFlowContext context, Invitation invitation) {
-        TenancyStore store = store(context);
-        Optional<Policy> policy = Policies.of(context.getRealm().getId(), store);
-        if (policy.isEmpty()) {
-            return "this realm has no tenancy schema";
+        try {
+            tenancy(context).acceptInvitation(actor(context), invitation.id());
+            return null;
+        } catch (TenancyException e) {
+            return why(e);
         }
-        InvitationAcceptance.Outcome outcome = InvitationAcceptance.accept(context.getSession(), context.getRealm(),
-                store, policy.get(), invitation, context.getUser().getId());
-        if (outcome instanceof InvitationAcceptance.Refused refused) {
-            return String.join(" ", refused.decision().explanation());
-        }
-        if (outcome instanceof InvitationAcceptance.Conflict conflict) {
-            return conflict.message();
-        }
-        audit(context, invitation, "accept");
-        return null;
     }
 
     /** @return why it was refused (for the log, never the page), or null once declined */
     private static String decline(AuthenticationFlowContext context, Invitation invitation) {
-        if (!store(context).decide(invitation.id(), Invitation.DECLINED, context.getUser().getId())) {
-            return "decided meanwhile";
+        try {
+            tenancy(context).declineInvitation(actor(context), invitation.id());
+            return null;
+        } catch (TenancyException e) {
+            return why(e);
         }
-        audit(context, invitation, "decline");
-        return null;
     }
 
-    private static void audit(AuthenticationFlowContext context, Invitation invitation, String decision) {
-        Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("id", invitation.id());
-        representation.put("scopeId", invitation.scopeId());
-        representation.put("email", invitation.email());
-        representation.put("roles", invitation.roles());
-        representation.put("decidedOn", "login");
-        TenancyAudit.record(context.getSession(), context.getRealm(), null, context.getUser(),
-                context.getAuthenticationSession().getClient(), OperationType.ACTION, representation,
-                "tenancy", "me", "invitations", invitation.id(), decision);
+    private static String why(TenancyException e) {
+        return e.decision() == null ? e.getMessage() : String.join(" ", e.decision().explanation());
     }
 
     /** Open invitations to the user's verified address; none without a schema or a verified address. */
     private static List<Invitation> open(AuthenticationFlowContext context) {
+        return context.getUser() == null ? List.of() : tenancy(context).openInvitations(actor(context));
+    }
+
+    /** The signed-in user, with no token: on a login page the user signs in, rather than calls the API. */
+    private static Actor actor(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (user == null || !user.isEmailVerified() || user.getEmail() == null) {
-            return List.of();
-        }
-        TenancyStore store = store(context);
-        if (Policies.of(context.getRealm().getId(), store).isEmpty()) {
-            return List.of();
-        }
-        long now = System.currentTimeMillis();
-        return store.openInvitations(user.getEmail().strip().toLowerCase(Locale.ROOT)).stream()
-                .filter(invitation -> invitation.isOpen(now)).toList();
+        return new Actor(new Principal(user.getId(), false), user, context.getAuthenticationSession().getClient(),
+                null);
+    }
+
+    private static TenancyProvider tenancy(AuthenticationFlowContext context) {
+        return context.getSession().getProvider(TenancyProvider.class);
     }
 
     private static TenancyStore store(AuthenticationFlowContext context) {

@@ -1,6 +1,8 @@
 package dev.arbor.rest;
 
 import dev.arbor.core.Decision;
+import dev.arbor.service.TenancyException;
+import dev.arbor.store.ConflictException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -86,6 +88,27 @@ final class ApiException extends WebApplicationException {
             case UNKNOWN -> status(Response.Status.NOT_FOUND, error(field, last, why));
             default -> status(Response.Status.FORBIDDEN, error(null, "Not allowed: " + last, why));
         };
+    }
+
+    /**
+     * The answer to a refusal of the tenancy service, the one place its kinds become statuses: INVALID 400,
+     * FORBIDDEN 403, NOT_FOUND 404, CONFLICT 409, DENIED as {@link #denied}.
+     */
+    static ApiException of(TenancyException e) {
+        return switch (e.kind()) {
+            case INVALID -> e.problems().isEmpty() ? badRequest(e.field(), e.getMessage())
+                    : badRequest(e.getMessage(), e.problems().stream()
+                            .map(problem -> error(problem.field(), problem.message(), null)).toList());
+            case FORBIDDEN -> refused(Response.Status.FORBIDDEN, e.field(), e.getMessage());
+            case NOT_FOUND -> refused(Response.Status.NOT_FOUND, e.field(), e.getMessage());
+            case CONFLICT -> status(Response.Status.CONFLICT, error(e.field(), e.getMessage(), e.details()));
+            case DENIED -> denied(e.decision(), e.field());
+        };
+    }
+
+    /** A uniqueness or limit the store enforced in the database: 409 with its message. */
+    static ApiException of(ConflictException e) {
+        return conflict(e.getMessage(), List.of());
     }
 
     private static ApiException status(Response.Status status, ErrorRepresentation error) {

@@ -1,40 +1,12 @@
 package dev.arbor.rest;
 
-import dev.arbor.core.Access;
-import dev.arbor.core.Decision;
-import dev.arbor.core.Membership;
-import dev.arbor.core.Scope;
-import dev.arbor.core.TreeSlice;
-import dev.arbor.store.TenancyStore;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON the API reads and writes. Inputs are strict (see {@link Bodies}); outputs are ordered and stable. */
+/** The JSON bodies the API reads, strictly (see {@link Bodies}); what it answers is the service's {@code Views}. */
 final class Representations {
 
     private Representations() {
-    }
-
-    record ScopeRef(String id, String type, String name) {
-        static ScopeRef of(Scope scope) {
-            return new ScopeRef(scope.id(), scope.type(), scope.name());
-        }
-    }
-
-    /**
-     * A scope with its path from the root (root first, the scope itself last), and its key: a stable external
-     * identifier given at creation or by an import, or null.
-     */
-    record ScopeRepresentation(String id, String key, String type, String name, String parentId, List<ScopeRef> path,
-            Map<String, Object> attributes) {
-        static ScopeRepresentation of(Scope scope, TenancyStore store) {
-            TreeSlice tree = store.slice();
-            List<ScopeRef> path = scope.path().stream()
-                    .map(id -> tree.scope(id).map(ScopeRef::of).orElse(new ScopeRef(id, null, null)))
-                    .toList();
-            return new ScopeRepresentation(scope.id(), store.key(scope.id()).orElse(null), scope.type(), scope.name(),
-                    scope.parentId(), path, scope.attributes());
-        }
     }
 
     record CreateScope(String type, String name, String parentId, String key, Map<String, Object> attributes) {
@@ -43,71 +15,12 @@ final class Representations {
     record UpdateScope(String name, Map<String, Object> attributes) {
     }
 
-    record MemberRepresentation(String userId, String username, List<String> roles, List<String> options) {
-        static MemberRepresentation of(Membership membership, String username) {
-            return new MemberRepresentation(membership.userId(), username,
-                    membership.roles().stream().sorted().toList(), membership.options().stream().sorted().toList());
-        }
-    }
-
-    record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete) {
-    }
-
     record OptionsChange(List<String> options) {
-    }
-
-    record AccessRepresentation(ScopeRepresentation scope, List<String> roles, List<String> actingRoles,
-            List<String> permissions, List<String> options, List<String> explanation) {
-        static AccessRepresentation of(Access access, Scope scope, TenancyStore store) {
-            return new AccessRepresentation(ScopeRepresentation.of(scope, store), access.roles(), access.actingRoles(),
-                    access.permissions(), access.options(), access.explanation());
-        }
-    }
-
-    /**
-     * @param permissions every permission of the schema, in its order: the matrix's rows
-     * @param roles the columns: per role, the permissions a holder would have here
-     */
-    record RoleMatrix(String scopeId, String type, List<String> permissions, List<Column> roles) {
-
-        /** @param maxHolders null when the role has no limit */
-        record Column(String name, List<String> permissions, List<String> optional, Integer maxHolders) {
-        }
     }
 
     record CheckRequest(String userId, String scopeId, String permission, Boolean resourceOwner) {
     }
 
-    record DecisionRepresentation(boolean allowed, String reason, List<String> explanation) {
-        static DecisionRepresentation of(Decision decision) {
-            return new DecisionRepresentation(decision.allowed(), decision.reason().name(), decision.explanation());
-        }
-    }
-
-    record RoleChange(String userId, String scopeId, String role, boolean transfer, List<String> removedWith) {
-    }
-
-    record SchemaInfo(int revision, String id, int version, long createdAt, String createdBy, Object document) {
-    }
-
-    record SchemaProblem(String path, String message) {
-    }
-
-    record Validation(boolean valid, List<SchemaProblem> problems, List<String> conflicts) {
-    }
-
     record InviteRequest(String email, List<String> roles, Long expiresIn) {
-    }
-
-    record InvitationRepresentation(String id, ScopeRef scope, String email, List<String> roles, String inviterId,
-            long createdAt, long expiresAt, String status) {
-        static InvitationRepresentation of(dev.arbor.store.Invitation invitation, TreeSlice tree) {
-            ScopeRef scope = tree.scope(invitation.scopeId()).map(ScopeRef::of)
-                    .orElse(new ScopeRef(invitation.scopeId(), null, null));
-            String status = invitation.isOpen(System.currentTimeMillis()) || !invitation.status().equals("PENDING")
-                    ? invitation.status() : "EXPIRED";
-            return new InvitationRepresentation(invitation.id(), scope, invitation.email(), invitation.roles(),
-                    invitation.inviterId(), invitation.createdAt(), invitation.expiresAt(), status);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.arbor.rest;
 
-import dev.arbor.core.Decision;
-import dev.arbor.core.Policy;
-import dev.arbor.core.Principal;
 import dev.arbor.rest.Representations.CheckRequest;
-import dev.arbor.rest.Representations.DecisionRepresentation;
+import dev.arbor.service.TenancyDocument;
+import dev.arbor.service.Views.DecisionRepresentation;
 import dev.arbor.store.StoredSchema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +34,7 @@ public final class TenancyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InfoRepresentation info() {
         TenancyRequest request = request();
-        Optional<StoredSchema> schema = request.store.activeSchema();
+        Optional<StoredSchema> schema = request.tenancy.activeSchema();
         return new InfoRepresentation(
                 new InfoRepresentation.Arbor(ArborVersion.current()),
                 request.realm.getName(),
@@ -44,8 +42,8 @@ public final class TenancyResource {
                                 stored.schemaId(), stored.schemaVersion(), stored.revision()))
                         .orElse(new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.NOT_CONFIGURED, null,
                                 null, null)),
-                new InfoRepresentation.Caller(request.principal.userId(), request.auth.user().getUsername(),
-                        request.principal.realmAdmin()));
+                new InfoRepresentation.Caller(request.actor.userId(), request.auth.user().getUsername(),
+                        request.actor.realmAdmin()));
     }
 
     @Path("schema")
@@ -62,8 +60,9 @@ public final class TenancyResource {
     @GET
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
-    public Transfer.TenancyDocument export() {
-        return new Transfer(request()).export();
+    public TenancyDocument export() {
+        TenancyRequest request = request();
+        return request.tenancy.exportDocument(request.actor);
     }
 
     /** Adds and updates what a document describes, checked whole first; idempotent. Realm administrators. */
@@ -71,9 +70,12 @@ public final class TenancyResource {
     @Path("import")
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
-    public Transfer.ImportResult importDocument(InputStream body,
+    public TenancyDocument.ImportResult importDocument(InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return new Transfer(request()).importDocument(Bodies.text(body), contentType);
+        TenancyRequest request = request();
+        String text = Bodies.text(body);
+        return request.tenancy.importDocument(request.actor, () -> Bodies.convert(
+                Bodies.document(text, SchemaResource.isYaml(contentType)), TenancyDocument.class));
     }
 
     /**
@@ -107,23 +109,7 @@ public final class TenancyResource {
     public DecisionRepresentation check(InputStream body) {
         TenancyRequest request = request();
         CheckRequest input = Bodies.read(body, CheckRequest.class);
-        if (input.scopeId() == null) {
-            throw ApiException.badRequest("scopeId", "scopeId is required");
-        }
-        if (input.permission() == null) {
-            throw ApiException.badRequest("permission", "permission is required");
-        }
-        Policy policy = request.policy();
-        ScopesResource.visibleScope(policy, request, input.scopeId(), "scopeId");
-        String userId = input.userId() == null ? request.principal.userId() : input.userId();
-        if (!userId.equals(request.principal.userId())) {
-            if (!policy.mayListMembers(request.principal, input.scopeId(), request.store.slice()).allowed()) {
-                throw ApiException.forbidden("Checking another user needs the right to list the scope's members");
-            }
-            request.user(userId);
-        }
-        Decision decision = policy.check(new Principal(userId, false), input.scopeId(), input.permission(),
-                Boolean.TRUE.equals(input.resourceOwner()), request.store.slice());
-        return DecisionRepresentation.of(decision);
+        return request.tenancy.check(request.actor, input.scopeId(), input.permission(), input.userId(),
+                Boolean.TRUE.equals(input.resourceOwner()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.arbor.rest;
 
-import dev.arbor.events.TenancyCleanup;
-import dev.arbor.store.TenancyStore;
+import dev.arbor.service.InvitationLimits;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -21,27 +20,23 @@ public final class TenancyResourceProviderFactory implements RealmResourceProvid
         return new TenancyResourceProvider(session);
     }
 
-    private volatile InvitationLimits invitationLimits = InvitationLimits.DEFAULTS;
-
     @Override
     public void init(Config.Scope config) {
-        invitationLimits = InvitationLimits.read(config);
+        // the options are read by the tenancy service (dev.arbor.service.DefaultTenancyProviderFactory)
     }
 
-    /** E.g. {@code --spi-realm-restapi-extension--tenancy--max-pending-invitations-per-address=10}. */
+    /**
+     * E.g. {@code --spi-realm-restapi-extension--tenancy--max-pending-invitations-per-address=10}: declared here,
+     * where operators have always set them, and read by the tenancy service.
+     */
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return InvitationLimits.metadata();
     }
 
-    InvitationLimits invitationLimits() {
-        return invitationLimits;
-    }
-
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        TenancyCleanup.register(factory);
-        TenancyStore.invalidateOnClusterEvents(factory);
+        // the tenancy service's factory wires the listeners
     }
 
     @Override

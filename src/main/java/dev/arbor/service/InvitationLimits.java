@@ -1,24 +1,22 @@
-package dev.arbor.rest;
+package dev.arbor.service;
 
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
  * How many open invitations a realm holds per sender and per address, so that nobody sprays invitations at any
  * address: the defaults are far above what an owner sends while onboarding a tenant, and far below a flood.
  */
-record InvitationLimits(int perSender, int perAddress) {
+public record InvitationLimits(int perSender, int perAddress) {
 
     static final String PER_SENDER = "maxPendingInvitationsPerSender";
     static final String PER_ADDRESS = "maxPendingInvitationsPerAddress";
     static final InvitationLimits DEFAULTS = new InvitationLimits(200, 10);
 
-    InvitationLimits {
+    public InvitationLimits {
         if (perSender < 1 || perAddress < 1) {
             throw new IllegalArgumentException("invitation limits must be at least 1");
         }
@@ -29,14 +27,8 @@ record InvitationLimits(int perSender, int perAddress) {
                 config.getInt(PER_ADDRESS, DEFAULTS.perAddress));
     }
 
-    /** The limits the server was started with. */
-    static InvitationLimits of(KeycloakSession session) {
-        return session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, TenancyResourceProviderFactory.ID)
-                instanceof TenancyResourceProviderFactory factory ? factory.invitationLimits() : DEFAULTS;
-    }
-
-    static List<ProviderConfigProperty> metadata() {
+    /** The options, shown in the server info by the REST API's provider, whose options they are. */
+    public static List<ProviderConfigProperty> metadata() {
         return ProviderConfigurationBuilder.create()
                 .property().name(PER_SENDER).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.perSender)
                 .helpText("Open invitations one user may have sent in a realm; one more is refused (409).").add()

@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.service;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
@@ -12,9 +12,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 /**
  * Records a tenancy change as a Keycloak admin event (resource type {@code TENANCY}, the path under
  * {@code tenancy/}, the actor in its auth details), stored when the realm stores admin events. The one way for
- * the API and the login pages.
+ * the API and the login pages, through {@link RealmTenancy#audit}.
  */
-public final class TenancyAudit {
+final class TenancyAudit {
 
     private TenancyAudit() {
     }
@@ -22,7 +22,7 @@ public final class TenancyAudit {
     /**
      * @param token the caller's access token; null on a login page, where the user signs in rather than calls
      */
-    public static void record(KeycloakSession session, RealmModel realm, AccessToken token, UserModel actor,
+    static void record(KeycloakSession session, RealmModel realm, AccessToken token, UserModel actor,
             ClientModel client, OperationType operation, Object representation, String... path) {
         new AdminEventBuilder(realm, new AdminAuth(realm, token, actor, client), session,
                 session.getContext().getConnection())

@@ -1,0 +1,51 @@
+package dev.arbor.service;
+
+import dev.arbor.events.TenancyCleanup;
+import dev.arbor.store.TenancyStore;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * Makes the {@link DefaultTenancyProvider}, and once the server is up wires what keeps the tenancy consistent
+ * with Keycloak: removing Arbor's rows with the users and realms they belong to, and dropping cached trees when
+ * another node of the cluster changes one.
+ */
+public final class DefaultTenancyProviderFactory implements TenancyProviderFactory {
+
+    static final String ID = "default";
+
+    /**
+     * The invitation limits keep the options of the REST API's provider, where they were first documented:
+     * {@code --spi-realm-restapi-extension--tenancy--max-pending-invitations-per-address=10}.
+     */
+    private static final String[] LIMITS_SCOPE = {"realm-restapi-extension", "tenancy"};
+
+    private volatile InvitationLimits limits = InvitationLimits.DEFAULTS;
+
+    @Override
+    public TenancyProvider create(KeycloakSession session) {
+        return new DefaultTenancyProvider(session, limits);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        limits = InvitationLimits.read(Config.scope(LIMITS_SCOPE));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        TenancyCleanup.register(factory);
+        TenancyStore.invalidateOnClusterEvents(factory);
+    }
+
+    @Override
+    public void close() {
+        // holds no resources
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}

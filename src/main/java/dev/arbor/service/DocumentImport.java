@@ -1,0 +1,67 @@
+package dev.arbor.service;
+
+import dev.arbor.core.SchemaCompatibility;
+import dev.arbor.core.TenancySchema;
+import dev.arbor.service.TenancyDocument.ImportResult;
+import dev.arbor.service.TenancyDocument.MemberEntry;
+import dev.arbor.service.TenancyDocument.ScopeNode;
+import dev.arbor.store.StoredSchema;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.keycloak.events.admin.OperationType;
+
+/**
+ * Importing a {@link TenancyDocument}: checked whole before anything changes ({@link ImportPlan}); it only adds and
+ * updates (it never deletes), and importing the same document twice changes nothing.
+ */
+final class DocumentImport {
+
+    private final RealmTenancy tenancy;
+
+    DocumentImport(RealmTenancy tenancy) {
+        this.tenancy = tenancy;
+    }
+
+    ImportResult importDocument(Actor actor, Supplier<TenancyDocument> read) {
+        tenancy.requireRealmAdmin(actor);
+        TenancyDocument document = read.get();
+        if (document.arbor() == null || document.arbor() != 1) {
+            throw TenancyException.invalid("arbor", "arbor must be 1");
+        }
+        Optional<StoredSchema> active = tenancy.store.activeSchema();
+        TenancySchema schema;
+        String schemaJson = null;
+        if (document.schema() != null) {
+            schema = SchemaDocuments.read(document.schema());
+            schemaJson = SchemaDocuments.json(document.schema());
+        } else {
+            schema = tenancy.policy().schema();
+        }
+        boolean newSchema = schemaJson != null && !(active.isPresent() && active.get().document().equals(schemaJson));
+
+        List<ScopeNode> roots = document.scopes() == null ? List.of() : document.scopes();
+        List<MemberEntry> members = document.members() == null ? List.of() : document.members();
+        ImportPlan plan = new ImportPlan(tenancy, schema, roots, members);
+        for (int i = 0; i < roots.size(); i++) {
+            plan.scope(roots.get(i), null, "scopes[" + i + "]");
+        }
+        for (int i = 0; i < members.size(); i++) {
+            plan.member(members.get(i), "members[" + i + "]");
+        }
+        plan.checkHolders();
+        if (newSchema) {
+            List<String> conflicts = SchemaCompatibility.problems(schema, tenancy.store.allScopes(),
+                    tenancy.store.allMemberships());
+            if (!conflicts.isEmpty()) {
+                throw TenancyException.conflict("The realm's existing data does not fit the document's schema",
+                        conflicts);
+            }
+        }
+        ImportResult result = plan.apply(newSchema ? schemaJson : null, active, actor.userId());
+        if (!result.unchanged()) {
+            tenancy.audit(actor, OperationType.ACTION, result, "tenancy", "import");
+        }
+        return result;
+    }
+}

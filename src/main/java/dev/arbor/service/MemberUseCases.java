@@ -1,0 +1,188 @@
+package dev.arbor.service;
+
+import dev.arbor.core.Access;
+import dev.arbor.core.Affordances;
+import dev.arbor.core.Decision;
+import dev.arbor.core.Membership;
+import dev.arbor.core.Policy;
+import dev.arbor.core.Principal;
+import dev.arbor.core.Revocation;
+import dev.arbor.core.Scope;
+import dev.arbor.core.TreeSlice;
+import dev.arbor.service.Views.AccessRepresentation;
+import dev.arbor.service.Views.DecisionRepresentation;
+import dev.arbor.service.Views.MemberPage;
+import dev.arbor.service.Views.MemberRepresentation;
+import dev.arbor.service.Views.RoleChange;
+import dev.arbor.service.Views.RoleMatrix;
+import dev.arbor.store.ConflictException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.events.admin.OperationType;
+
+/** Members of a scope: granting, revoking, options, and what a member may do. */
+final class MemberUseCases {
+
+    /** Stands for someone invited by e-mail when asking which roles the actor may give a newcomer. */
+    static final String NEWCOMER = "invitee:";
+
+    private final RealmTenancy tenancy;
+
+    MemberUseCases(RealmTenancy tenancy) {
+        this.tenancy = tenancy;
+    }
+
+    MemberPage members(Actor actor, String scopeId, int first, int max) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.visibleScope(policy, actor, scopeId, null);
+        if (!policy.mayListMembers(actor.principal(), scope.id(), tenancy.tree()).allowed()) {
+            List<MemberRepresentation> own = tenancy.tree().membership(actor.userId(), scope.id())
+                    .map(membership -> List.of(member(membership))).orElse(List.of());
+            return new MemberPage(own, own.size(), 0, max, false);
+        }
+        List<Membership> memberships = tenancy.store.members(scope.id(), first, max);
+        Map<String, String> usernames = tenancy.usernames(memberships.stream().map(Membership::userId).toList());
+        List<MemberRepresentation> page = memberships.stream()
+                .map(membership -> MemberRepresentation.of(membership, usernames.get(membership.userId()))).toList();
+        return new MemberPage(page, tenancy.store.countMembers(scope.id()), first, max, true);
+    }
+
+    MemberRepresentation grant(Actor actor, String scopeId, String userId, String role, boolean transfer) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
+        tenancy.user(userId);
+        RealmTenancy.require(policy.mayGrant(actor.principal(), userId, scope.id(), role, transfer, tenancy.tree()),
+                "role");
+        int max = policy.schema().maxHolders(scope.type(), role).orElse(Integer.MAX_VALUE);
+        Set<String> holders = tenancy.tree().holders(scope.id(), role);
+        List<String> replaced = new ArrayList<>();
+        if (transfer && !holders.contains(userId) && holders.size() >= max) {
+            for (String holder : holders) {
+                tenancy.store.revoke(holder, scope.id(), role);
+                replaced.add(holder);
+            }
+        }
+        try {
+            tenancy.store.grant(userId, scope.id(), role, max);
+        } catch (ConflictException e) {
+            throw TenancyException.conflict(e.getMessage() + "; ask for a transfer to replace the holder", List.of());
+        }
+        tenancy.audit(actor, OperationType.UPDATE, new RoleChange(userId, scope.id(), role, transfer, replaced),
+                "tenancy", "scopes", scope.id(), "members", userId, "roles", role);
+        return member(tenancy.tree().membership(userId, scope.id()).orElseThrow());
+    }
+
+    RoleChange revoke(Actor actor, String scopeId, String userId, String role) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
+        Revocation revocation = policy.mayRevoke(actor.principal(), userId, scope.id(), role, false, tenancy.tree());
+        RealmTenancy.require(revocation.decision(), "role");
+        tenancy.store.removeMemberships(revocation.cascade());
+        tenancy.store.revoke(userId, scope.id(), role);
+        RoleChange change = new RoleChange(userId, scope.id(), role, false,
+                revocation.cascade().stream().map(Membership::userId).toList());
+        tenancy.audit(actor, OperationType.DELETE, change, "tenancy", "scopes", scope.id(), "members", userId,
+                "roles", role);
+        return change;
+    }
+
+    void remove(Actor actor, String scopeId, String userId) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
+        Membership membership = tenancy.tree().membership(userId, scope.id())
+                .orElseThrow(() -> TenancyException.notFound("User " + userId + " is not a member of " + scope.id()));
+        List<Revocation> revocations = new ArrayList<>();
+        for (String role : new LinkedHashSet<>(membership.roles())) {
+            Revocation revocation = policy.mayRevoke(actor.principal(), userId, scope.id(), role, false,
+                    tenancy.tree());
+            RealmTenancy.require(revocation.decision(), "role");
+            revocations.add(revocation);
+        }
+        List<Membership> removed = new ArrayList<>(List.of(membership));
+        revocations.forEach(revocation -> removed.addAll(revocation.cascade()));
+        tenancy.store.removeMemberships(removed);
+        tenancy.audit(actor, OperationType.DELETE, Map.of("userId", userId, "scopeId", scope.id(),
+                "removedWith", removed.stream().map(Membership::userId).filter(id -> !id.equals(userId)).toList()),
+                "tenancy", "scopes", scope.id(), "members", userId);
+    }
+
+    MemberRepresentation setOptions(Actor actor, String scopeId, String userId, List<String> requested) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
+        if (requested == null) {
+            throw TenancyException.invalid("options", "options is required (an empty list clears them)");
+        }
+        Set<String> options = new LinkedHashSet<>(requested);
+        RealmTenancy.require(policy.maySetOptions(actor.principal(), userId, scope.id(), options, tenancy.tree()),
+                "options");
+        tenancy.store.setOptions(userId, scope.id(), options);
+        tenancy.audit(actor, OperationType.UPDATE,
+                Map.of("userId", userId, "options", options.stream().sorted().toList()),
+                "tenancy", "scopes", scope.id(), "members", userId, "options");
+        return member(tenancy.tree().membership(userId, scope.id()).orElseThrow());
+    }
+
+    AccessRepresentation access(Actor actor, String scopeId, String userId) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.visibleScope(policy, actor, scopeId, null);
+        if (!userId.equals(actor.userId())) {
+            Decision listing = policy.mayListMembers(actor.principal(), scope.id(), tenancy.tree());
+            if (!listing.allowed()) {
+                throw TenancyException.notFound("No member " + userId + " visible at " + scope.id());
+            }
+            tenancy.user(userId);
+        }
+        Access access = policy.access(new Principal(userId, false), scope.id(), tenancy.tree(), true).orElseThrow();
+        return AccessRepresentation.of(access, scope, tenancy.store);
+    }
+
+    Affordances actions(Actor actor, String scopeId, int first, int max) {
+        List<String> memberIds = members(actor, scopeId, first, max).members().stream()
+                .map(MemberRepresentation::userId).toList();
+        return tenancy.policy().affordances(actor.principal(), scopeId, memberIds, NEWCOMER, tenancy.tree())
+                .orElseThrow();
+    }
+
+    RoleMatrix roles(Actor actor, String scopeId) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.visibleScope(policy, actor, scopeId, null);
+        List<RoleMatrix.Column> columns = new ArrayList<>();
+        for (String role : policy.schema().roles(scope.type())) {
+            columns.add(new RoleMatrix.Column(role,
+                    policy.permissionsOfRole(scope.id(), role, tenancy.tree()).orElseThrow(),
+                    policy.schema().optionalPermissions(scope.type(), role),
+                    policy.schema().maxHolders(scope.type(), role).stream().boxed().findFirst().orElse(null)));
+        }
+        return new RoleMatrix(scope.id(), scope.type(), policy.schema().permissions(), columns);
+    }
+
+    DecisionRepresentation check(Actor actor, String scopeId, String permission, String userId,
+            boolean resourceOwner) {
+        if (scopeId == null) {
+            throw TenancyException.invalid("scopeId", "scopeId is required");
+        }
+        if (permission == null) {
+            throw TenancyException.invalid("permission", "permission is required");
+        }
+        Policy policy = tenancy.policy();
+        tenancy.visibleScope(policy, actor, scopeId, "scopeId");
+        String subject = userId == null ? actor.userId() : userId;
+        TreeSlice tree = tenancy.tree();
+        if (!subject.equals(actor.userId())) {
+            if (!policy.mayListMembers(actor.principal(), scopeId, tree).allowed()) {
+                throw TenancyException.forbidden(null,
+                        "Checking another user needs the right to list the scope's members");
+            }
+            tenancy.user(subject);
+        }
+        Decision decision = policy.check(new Principal(subject, false), scopeId, permission, resourceOwner, tree);
+        return DecisionRepresentation.of(decision);
+    }
+
+    private MemberRepresentation member(Membership membership) {
+        return MemberRepresentation.of(membership, tenancy.username(membership.userId()));
+    }
+}
