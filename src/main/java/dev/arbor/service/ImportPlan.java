@@ -1,6 +1,7 @@
 package dev.arbor.service;
 
 import dev.arbor.core.Membership;
+import dev.arbor.core.Placement;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TenancySchema;
 import dev.arbor.service.TenancyDocument.ImportResult;
@@ -74,17 +75,13 @@ final class ImportPlan {
         if (typeByKey.containsKey(ref)) {
             throw TenancyException.invalid(path + ".key", "key '" + node.key() + "' is used twice");
         }
-        if (node.type() == null || !schema.scopeTypes().contains(node.type())) {
-            throw TenancyException.invalid(path + ".type", "type must be one of " + schema.scopeTypes());
-        }
+        Placement placement = new Placement(schema);
+        ScopeFields.require(placement.type(node.type(), path + ".type"));
         String parentType = parentKey == null ? null : typeByKey.get(parentKey);
-        if (!schema.mayNest(parentType, node.type())) {
-            throw TenancyException.invalid(path + ".type", "A " + node.type() + " may not be "
-                    + (parentType == null ? "at the top of the tree" : "under a " + parentType));
-        }
+        ScopeFields.require(placement.nesting(node.type(), parentType, path + ".type"));
         String name = ScopeFields.name(node.name(), path + ".name");
-        Map<String, Object> attributes = ScopeFields.attributes(schema, node.type(), node.attributes(),
-                path + ".attributes");
+        ScopeFields.require(placement.attributes(node.type(), node.attributes(), path + ".attributes"));
+        Map<String, Object> attributes = ScopeFields.attributes(node.attributes());
         typeByKey.put(ref, node.type());
         Scope scope = existing.get(node.key());
         if (scope != null) {

@@ -1,9 +1,13 @@
 package dev.arbor.service;
 
-import dev.arbor.core.TenancySchema;
+import dev.arbor.core.Placement;
 import java.util.Map;
+import java.util.Optional;
 
-/** A scope's name and attributes as given, checked against the schema; the one check for the API and imports. */
+/**
+ * A scope's name and placement as given, for the API and imports alike: the name checked here, the type, nesting and
+ * attributes by the core's {@link Placement}.
+ */
 final class ScopeFields {
 
     static final int MAX_NAME = 255;
@@ -22,36 +26,15 @@ final class ScopeFields {
         return name.strip();
     }
 
-    /**
-     * The attributes, each declared for the type with a value of its kind; none for null.
-     *
-     * @param fieldPrefix where the attributes are in the request, for error fields
-     */
-    static Map<String, Object> attributes(TenancySchema schema, String type, Map<String, Object> attributes,
-            String fieldPrefix) {
-        if (attributes == null) {
-            return Map.of();
-        }
-        Map<String, String> declared = schema.attributes(type);
-        for (Map.Entry<String, Object> entry : attributes.entrySet()) {
-            String field = fieldPrefix + "." + entry.getKey();
-            String kind = declared.get(entry.getKey());
-            if (kind == null) {
-                throw TenancyException.invalid(field, "Scope type " + type + " declares no attribute '"
-                        + entry.getKey() + "'; it declares " + declared.keySet());
-            }
-            Object value = entry.getValue();
-            if (value == null) {
-                // a stored scope holds no nulls; leave the attribute out to have none
-                throw TenancyException.invalid(field, "Attribute '" + entry.getKey() + "' must not be null");
-            }
-            boolean fits = kind.equals("boolean") && value instanceof Boolean
-                    || kind.equals("number") && value instanceof Number
-                    || kind.equals("string") && value instanceof String;
-            if (!fits) {
-                throw TenancyException.invalid(field, "Attribute '" + entry.getKey() + "' must be a " + kind);
-            }
-        }
-        return attributes;
+    /** Goes on when the scope fits where it is placed; otherwise INVALID naming the field at fault. */
+    static void require(Optional<Placement.Misfit> misfit) {
+        misfit.ifPresent(found -> {
+            throw TenancyException.invalid(found.field(), found.message());
+        });
+    }
+
+    /** The attributes a scope is stored with, once {@link Placement#attributes} accepted them. */
+    static Map<String, Object> attributes(Map<String, Object> attributes) {
+        return attributes == null ? Map.of() : attributes;
     }
 }

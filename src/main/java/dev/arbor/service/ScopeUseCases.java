@@ -1,6 +1,7 @@
 package dev.arbor.service;
 
 import dev.arbor.core.Membership;
+import dev.arbor.core.Placement;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TenancySchema;
@@ -37,19 +38,16 @@ final class ScopeUseCases {
         Policy policy = tenancy.policy();
         TenancySchema schema = policy.schema();
         TreeSlice tree = tenancy.tree();
-        if (type == null || !schema.scopeTypes().contains(type)) {
-            throw TenancyException.invalid("type", "type must be one of " + schema.scopeTypes());
-        }
+        Placement placement = new Placement(schema);
+        ScopeFields.require(placement.type(type, "type"));
         String name = ScopeFields.name(rawName, "name");
         String parentType = null;
         if (parentId != null) {
             parentType = tenancy.scopeToChange(policy, actor, parentId, "parentId").type();
         }
-        if (!schema.mayNest(parentType, type)) {
-            throw TenancyException.invalid("parentId", "A " + type + " may not be created "
-                    + (parentType == null ? "at the top of the tree" : "under a " + parentType));
-        }
-        var attributes = ScopeFields.attributes(schema, type, rawAttributes, "attributes");
+        ScopeFields.require(placement.nesting(type, parentType, "parentId"));
+        ScopeFields.require(placement.attributes(type, rawAttributes, "attributes"));
+        var attributes = ScopeFields.attributes(rawAttributes);
         if (key != null && (key.isBlank() || key.length() > ScopeFields.MAX_NAME)) {
             throw TenancyException.invalid("key", "key must be 1 to " + ScopeFields.MAX_NAME + " characters");
         }
@@ -67,12 +65,17 @@ final class ScopeUseCases {
         return ScopeRepresentation.of(tenancy.visibleScope(tenancy.policy(), actor, scopeId, null), tenancy.store);
     }
 
+    private static Map<String, Object> checkedAttributes(Policy policy, String type, Map<String, Object> attributes) {
+        ScopeFields.require(new Placement(policy.schema()).attributes(type, attributes, "attributes"));
+        return ScopeFields.attributes(attributes);
+    }
+
     ScopeRepresentation update(Actor actor, String scopeId, String rawName, Map<String, Object> rawAttributes) {
         Policy policy = tenancy.policy();
         Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
         String name = rawName == null ? null : ScopeFields.name(rawName, "name");
         Map<String, Object> attributes = rawAttributes == null ? null
-                : ScopeFields.attributes(policy.schema(), scope.type(), rawAttributes, "attributes");
+                : checkedAttributes(policy, scope.type(), rawAttributes);
         RealmTenancy.require(policy.mayUpdateScope(actor.principal(), scope.id(), tenancy.tree()));
         Scope updated = tenancy.store.updateScope(scope.id(), name, attributes);
         ScopeRepresentation representation = ScopeRepresentation.of(updated, tenancy.store);
