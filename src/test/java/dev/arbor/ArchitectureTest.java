@@ -45,4 +45,31 @@ class ArchitectureTest {
                     call -> call.getTargetOwner().getName().equals("dev.arbor.store.TenancyStore")
                             && STORE_WRITES.contains(call.getName())))
             .because("every change goes through the tenancy service (dev.arbor.service.TenancyProvider)");
+
+    /** Every package of the product, so that a new one has to be placed in these rules before it compiles in. */
+    @ArchTest
+    static final ArchRule everyClassIsInALayer = classes()
+            .should().resideInAnyPackage("dev.arbor.core..", "dev.arbor.store..", "dev.arbor.service..",
+                    "dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..")
+            .because("the layering below covers these packages; a class elsewhere would escape it");
+
+    @ArchTest
+    static final ArchRule storeKnowsOnlyTheCore = noClasses()
+            .that().resideInAPackage("dev.arbor.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.arbor.service..", "dev.arbor.rest..",
+                    "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..")
+            .because("storage is below the service and the adapters");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotUseEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("dev.arbor.(rest|login|token|events)..")
+            .should().notDependOnEachOther()
+            .because("each adapter talks to the service, the core and the store, never to another adapter");
+
+    @ArchTest
+    static final ArchRule listenersKnowOnlyTheStoreAndTheCore = classes()
+            .that().resideInAPackage("dev.arbor.events..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.arbor.service..", "dev.arbor.rest..",
+                    "dev.arbor.login..", "dev.arbor.token..")
+            .because("the service's factory wires the listeners; they only clean up storage");
 }

@@ -5,7 +5,7 @@ import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
 import dev.arbor.store.Policies;
 import dev.arbor.store.TenancyStore;
-import dev.arbor.token.TenancyProtocolMapper;
+import dev.arbor.service.ScopeNotes;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 final class ScopePickerAuthenticator extends LoginStep {
 
-    static final String REQUESTED_NOTE = TenancyProtocolMapper.REQUESTED_SCOPE_NOTE;
+    static final String REQUESTED_NOTE = ScopeNotes.REQUESTED;
     static final String TEMPLATE = "select-tenancy-scope.ftl";
 
     @Override
@@ -79,7 +79,7 @@ final class ScopePickerAuthenticator extends LoginStep {
         }
         AuthenticatedClientSessionModel clientSession = sso.getSession()
                 .getAuthenticatedClientSessionByClient(context.getAuthenticationSession().getClient().getId());
-        return Optional.ofNullable(clientSession).map(found -> found.getNote(TenancyProtocolMapper.ACTIVE_SCOPE_NOTE));
+        return Optional.ofNullable(clientSession).map(found -> found.getNote(ScopeNotes.ACTIVE));
     }
 
     private static void choose(AuthenticationFlowContext context, String scopeId) {

@@ -3,6 +3,7 @@ package dev.arbor.token;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
+import dev.arbor.service.ScopeNotes;
 import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
@@ -28,9 +29,9 @@ import org.keycloak.representations.AccessToken;
  */
 final class ActiveScope {
 
-    static final String PARAMETER = "tenancy_scope";
-    static final String AUTHORIZATION_REQUEST_NOTE = "client_request_param_" + PARAMETER;
-    static final String NOTE = "arbor.active_scope";
+    static final String PARAMETER = ScopeNotes.PARAMETER;
+    static final String AUTHORIZATION_REQUEST_NOTE = ScopeNotes.REQUESTED;
+    static final String NOTE = ScopeNotes.ACTIVE;
     /**
      * The token requests on which the client itself may name the scope. Userinfo and introspection (no grant
      * type) are answered to anyone holding the access token, a resource server too, and a refresh keeps the

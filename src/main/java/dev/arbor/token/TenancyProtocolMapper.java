@@ -36,10 +36,6 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = dev.arbor.store.TenancyClients.MAPPER;
-    /** The client-session note holding the scope an authorization request named (or the login picker chose). */
-    public static final String REQUESTED_SCOPE_NOTE = ActiveScope.AUTHORIZATION_REQUEST_NOTE;
-    /** The client-session note holding the scope the session acts in, once a token carried it. */
-    public static final String ACTIVE_SCOPE_NOTE = ActiveScope.NOTE;
     static final String DEFAULT_CLAIM = "tenancy";
     private static final String BUILT_CLAIM = "arbor.claim.";
     /** Where to add the list of other scopes the user may switch to: {@code userinfo}, {@code all} or {@code none}. */
