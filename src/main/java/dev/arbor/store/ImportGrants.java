@@ -19,14 +19,14 @@ import java.util.UUID;
  */
 final class ImportGrants {
 
-    private final TenancyRequest request;
+    private final StoreContext context;
     private final EntityManager em;
     private final Memberships memberships;
     private final Seats seats;
 
-    ImportGrants(TenancyRequest request, Memberships memberships, Seats seats) {
-        this.request = request;
-        this.em = request.em;
+    ImportGrants(StoreContext context, Memberships memberships, Seats seats) {
+        this.context = context;
+        this.em = context.em;
         this.memberships = memberships;
         this.seats = seats;
     }
@@ -39,7 +39,7 @@ final class ImportGrants {
         if (grants.isEmpty()) {
             return 0;
         }
-        request.changing();
+        context.changing();
         Map<String, ArborMembershipEntity> byPair = new HashMap<>();
         Set<String> held = new HashSet<>();
         Map<String, Set<Integer>> taken = new HashMap<>();
@@ -63,7 +63,7 @@ final class ImportGrants {
             }
         }
         // the roles refer to the memberships by a plain column, so Hibernate would not order their inserts
-        request.writes.flush("another request made one of these memberships at the same time; import again");
+        context.writes.flush("another request made one of these memberships at the same time; import again");
         for (Grant grant : toGive) {
             ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
             row.id = UUID.randomUUID().toString();
@@ -76,8 +76,8 @@ final class ImportGrants {
             }
             em.persist(row);
         }
-        request.writes.flush("another request gave one of these roles at the same time; import again");
-        request.changed();
+        context.writes.flush("another request gave one of these roles at the same time; import again");
+        context.changed();
         return toGive.size();
     }
 

@@ -13,9 +13,9 @@ final class Invitations {
     private final EntityManager em;
     private final String realmId;
 
-    Invitations(TenancyRequest request) {
-        this.em = request.em;
-        this.realmId = request.realmId;
+    Invitations(StoreContext context) {
+        this.em = context.em;
+        this.realmId = context.realmId;
     }
 
     Invitation invite(String scopeId, String email, List<String> roles, String inviterId, long expiresAt) {

@@ -18,9 +18,9 @@ final class LocalUsers {
     private final EntityManager em;
     private final String realmId;
 
-    LocalUsers(TenancyRequest request) {
-        this.em = request.em;
-        this.realmId = request.realmId;
+    LocalUsers(StoreContext context) {
+        this.em = context.em;
+        this.realmId = context.realmId;
     }
 
     /** One indexed lookup per username. */

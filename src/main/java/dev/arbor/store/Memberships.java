@@ -13,19 +13,19 @@ import java.util.UUID;
 /** Users' places at scopes and the roles they hold there, a limited role's holders each in a {@link Seats seat}. */
 final class Memberships {
 
-    private final TenancyRequest request;
+    private final StoreContext context;
     private final EntityManager em;
     private final Seats seats;
 
-    Memberships(TenancyRequest request, Seats seats) {
-        this.request = request;
-        this.em = request.em;
+    Memberships(StoreContext context, Seats seats) {
+        this.context = context;
+        this.em = context.em;
         this.seats = seats;
     }
 
     /** Ordered by user id; filtered and paged by the database. */
     List<Membership> page(String scopeId, int first, int max) {
-        return request.database.withRoles(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
+        return context.database.withRoles(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
                 .setParameter("scopeId", scopeId)
                 .setFirstResult(first)
                 .setMaxResults(max)
@@ -39,10 +39,10 @@ final class Memberships {
     }
 
     List<Membership> all() {
-        return request.database.withRoles(em.createQuery(
+        return context.database.withRoles(em.createQuery(
                         "select m from ArborMembershipEntity m where m.realmId = :realmId order by m.scopeId, m.userId",
                         ArborMembershipEntity.class)
-                .setParameter("realmId", request.realmId)
+                .setParameter("realmId", context.realmId)
                 .getResultList());
     }
 
@@ -51,7 +51,7 @@ final class Memberships {
      * @throws ConflictException when the role is full (the database refused another seat)
      */
     void grant(String userId, String scopeId, String role, int maxHolders) {
-        request.changing();
+        context.changing();
         Optional<ArborMembershipEntity> held = row(userId, scopeId);
         if (held.isPresent() && roleRow(held.get().id, role).isPresent()) {
             return;
@@ -60,7 +60,7 @@ final class Memberships {
         Integer seat = maxHolders == Integer.MAX_VALUE ? null : seats.free(scopeId, role, maxHolders);
         ArborMembershipEntity membership = held.orElseGet(() -> {
             ArborMembershipEntity row = newRow(userId, scopeId);
-            request.writes.persist(row,
+            context.writes.persist(row,
                     "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
             return row;
         });
@@ -70,13 +70,13 @@ final class Memberships {
         row.scopeId = scopeId;
         row.roleName = role;
         row.seat = seat;
-        request.writes.persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
-        request.changed();
+        context.writes.persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
+        context.changed();
     }
 
     /** The membership goes with its last role. */
     void revoke(String userId, String scopeId, String role) {
-        request.changing();
+        context.changing();
         Optional<ArborMembershipEntity> membership = row(userId, scopeId);
         if (membership.isEmpty()) {
             return;
@@ -93,25 +93,25 @@ final class Memberships {
                 .setParameter("id", membership.get().id)
                 .executeUpdate();
         em.detach(membership.get());
-        request.changed();
+        context.changed();
     }
 
     void remove(List<Membership> memberships) {
-        request.changing();
+        context.changing();
         List<ArborMembershipEntity> rows = new ArrayList<>();
         for (Membership membership : memberships) {
             row(membership.userId(), membership.scopeId()).ifPresent(rows::add);
         }
         delete(rows);
-        request.changed();
+        context.changed();
     }
 
     void setOptions(String userId, String scopeId, Set<String> options) {
-        request.changing();
+        context.changing();
         ArborMembershipEntity row = row(userId, scopeId)
                 .orElseThrow(() -> new IllegalArgumentException("user " + userId + " is not a member of " + scopeId));
         row.options = Rows.options(options);
-        request.changed();
+        context.changed();
     }
 
     /** Deletes {@code rows} with their roles; the caller marked the change. */
@@ -133,7 +133,7 @@ final class Memberships {
     ArborMembershipEntity newRow(String userId, String scopeId) {
         ArborMembershipEntity row = new ArborMembershipEntity();
         row.id = UUID.randomUUID().toString();
-        row.realmId = request.realmId;
+        row.realmId = context.realmId;
         row.scopeId = scopeId;
         row.userId = userId;
         row.createdAt = System.currentTimeMillis();

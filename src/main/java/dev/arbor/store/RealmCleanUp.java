@@ -11,23 +11,23 @@ import java.util.List;
  */
 final class RealmCleanUp {
 
-    private final TenancyRequest request;
+    private final StoreContext context;
     private final EntityManager em;
     private final String realmId;
     private final Memberships memberships;
     private final Invitations invitations;
 
-    RealmCleanUp(TenancyRequest request, Memberships memberships, Invitations invitations) {
-        this.request = request;
-        this.em = request.em;
-        this.realmId = request.realmId;
+    RealmCleanUp(StoreContext context, Memberships memberships, Invitations invitations) {
+        this.context = context;
+        this.em = context.em;
+        this.realmId = context.realmId;
         this.memberships = memberships;
         this.invitations = invitations;
     }
 
     /** @param email the user's address, or null */
     void deleteUser(String userId, String email) {
-        request.changing();
+        context.changing();
         invitations.deleteOf(userId, email);
         memberships.delete(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
                 .setParameter("realmId", realmId)
@@ -36,7 +36,7 @@ final class RealmCleanUp {
     }
 
     void deleteRealm() {
-        request.changing();
+        context.changing();
         List<String> membershipIds = em.createQuery(
                         "select m.id from ArborMembershipEntity m where m.realmId = :realmId", String.class)
                 .setParameter("realmId", realmId).getResultList();

@@ -8,19 +8,19 @@ import java.util.UUID;
 /** A realm's schema revisions: the latest is in force, and a new one is the next number. */
 final class SchemaRevisions {
 
-    private final TenancyRequest request;
+    private final StoreContext context;
 
-    SchemaRevisions(TenancyRequest request) {
-        this.request = request;
+    SchemaRevisions(StoreContext context) {
+        this.context = context;
     }
 
     Optional<StoredSchema> active() {
-        return request.slice.activeSchema(this::latest);
+        return context.slice.activeSchema(this::latest);
     }
 
     private Optional<StoredSchema> latest() {
-        List<ArborSchemaEntity> rows = request.em.createNamedQuery("arborSchema.latest", ArborSchemaEntity.class)
-                .setParameter("realmId", request.realmId)
+        List<ArborSchemaEntity> rows = context.em.createNamedQuery("arborSchema.latest", ArborSchemaEntity.class)
+                .setParameter("realmId", context.realmId)
                 .setMaxResults(1)
                 .getResultList();
         return rows.stream().findFirst().map(StoredSchema::of);
@@ -28,17 +28,17 @@ final class SchemaRevisions {
 
     /** @throws ConflictException when another request stored a revision at the same moment */
     StoredSchema save(String schemaId, int schemaVersion, String document, String userId) {
-        request.changing();
+        context.changing();
         ArborSchemaEntity row = new ArborSchemaEntity();
         row.id = UUID.randomUUID().toString();
-        row.realmId = request.realmId;
+        row.realmId = context.realmId;
         row.revision = active().map(StoredSchema::revision).orElse(0) + 1;
         row.schemaId = schemaId;
         row.schemaVersion = schemaVersion;
         row.document = document;
         row.createdAt = System.currentTimeMillis();
         row.createdBy = userId;
-        request.writes.persist(row, "another schema revision was stored at the same time; read it and try again");
+        context.writes.persist(row, "another schema revision was stored at the same time; read it and try again");
         return StoredSchema.of(row);
     }
 }

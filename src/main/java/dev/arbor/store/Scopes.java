@@ -18,21 +18,21 @@ import java.util.UUID;
 /** A realm's scopes: the tree's nodes, each with its ancestry stored, and their keys in import files. */
 final class Scopes {
 
-    private final TenancyRequest request;
+    private final StoreContext context;
     private final EntityManager em;
     private final String realmId;
     private final Memberships memberships;
 
-    Scopes(TenancyRequest request, Memberships memberships) {
-        this.request = request;
-        this.em = request.em;
-        this.realmId = request.realmId;
+    Scopes(StoreContext context, Memberships memberships) {
+        this.context = context;
+        this.em = context.em;
+        this.realmId = context.realmId;
         this.memberships = memberships;
     }
 
     /** @param importKey the scope's key in an import file, or null */
     Scope create(String type, String name, String parentId, Map<String, Object> attributes, String importKey) {
-        request.changing();
+        context.changing();
         ArborScopeEntity row = new ArborScopeEntity();
         row.importKey = importKey;
         row.id = UUID.randomUUID().toString();
@@ -54,14 +54,14 @@ final class Scopes {
         if (importKey == null) {
             em.persist(row);
         } else {
-            request.writes.persist(row, "another scope already has the key '" + importKey + "'");
+            context.writes.persist(row, "another scope already has the key '" + importKey + "'");
         }
-        request.changed();
+        context.changed();
         return Rows.scope(row);
     }
 
     Scope update(String scopeId, String name, Map<String, Object> attributes) {
-        request.changing();
+        context.changing();
         ArborScopeEntity row = row(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         if (name != null) {
             row.name = name;
@@ -69,7 +69,7 @@ final class Scopes {
         if (attributes != null) {
             row.attributes = JsonText.write(attributes);
         }
-        request.changed();
+        context.changed();
         return Rows.scope(row);
     }
 
@@ -138,7 +138,7 @@ final class Scopes {
 
     /** @return how many scopes were deleted, the scope included */
     int deleteSubtree(String scopeId) {
-        request.changing();
+        context.changing();
         ArborScopeEntity root = row(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         List<ArborScopeEntity> below = em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
                 .setParameter("realmId", realmId)
@@ -154,7 +154,7 @@ final class Scopes {
             em.remove(row);
             em.flush(); // children before parents, as the parent key requires
         }
-        request.changed();
+        context.changed();
         return doomed.size();
     }
 

@@ -29,16 +29,16 @@ public final class TenancyStore {
     private final RealmCleanUp cleanUp;
 
     private TenancyStore(KeycloakSession session, String realmId) {
-        TenancyRequest request = new TenancyRequest(session, realmId);
-        Seats seats = new Seats(request.em);
-        this.slice = request.slice;
-        this.schemas = new SchemaRevisions(request);
-        this.memberships = new Memberships(request, seats);
-        this.scopes = new Scopes(request, memberships);
-        this.importGrants = new ImportGrants(request, memberships, seats);
-        this.invitations = new Invitations(request);
-        this.users = new LocalUsers(request);
-        this.cleanUp = new RealmCleanUp(request, memberships, invitations);
+        StoreContext context = new StoreContext(session, realmId);
+        Seats seats = new Seats(context.em);
+        this.slice = context.slice;
+        this.schemas = new SchemaRevisions(context);
+        this.memberships = new Memberships(context, seats);
+        this.scopes = new Scopes(context, memberships);
+        this.importGrants = new ImportGrants(context, memberships, seats);
+        this.invitations = new Invitations(context);
+        this.users = new LocalUsers(context);
+        this.cleanUp = new RealmCleanUp(context, memberships, invitations);
     }
 
     public static TenancyStore of(KeycloakSession session, String realmId) {

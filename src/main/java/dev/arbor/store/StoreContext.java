@@ -8,7 +8,7 @@ import org.keycloak.models.KeycloakSession;
  * What the aggregates of one {@link TenancyStore} share: the realm, Keycloak's entity manager, the request's view
  * of the tree, and the bookkeeping of a change, which is per request rather than per store.
  */
-final class TenancyRequest {
+final class StoreContext {
 
     final EntityManager em;
     final String realmId;
@@ -19,7 +19,7 @@ final class TenancyRequest {
     /** The session attribute saying this request changed the realm's tenancy. */
     private final String changeMark;
 
-    TenancyRequest(KeycloakSession session, String realmId) {
+    StoreContext(KeycloakSession session, String realmId) {
         this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realmId = realmId;
