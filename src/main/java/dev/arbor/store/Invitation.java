@@ -1,5 +1,6 @@
 package dev.arbor.store;
 
+import dev.arbor.store.jpa.ArborInvitationEntity;
 import java.util.List;
 
 /** A stored invitation. {@code status} is PENDING, ACCEPTED, DECLINED or REVOKED; expiry is by time. */

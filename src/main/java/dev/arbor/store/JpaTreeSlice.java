@@ -3,8 +3,13 @@ package dev.arbor.store;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
+import dev.arbor.store.jpa.ArborMembershipEntity;
+import dev.arbor.store.jpa.ArborRoleAssignmentEntity;
+import dev.arbor.store.jpa.ArborScopeEntity;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,91 +18,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * The tree as the core sees it, read on demand and remembered for the rest of the request: from this node's
- * {@link TreeCache} when it has it, else from the database (a scope comes with all its ancestors in one query,
- * each membership or holder list in one), then kept in the cache for the next request. A request that changed
- * the realm's tenancy reads only the database, which shows it its own changes before they are committed.
+ * The tree as the core sees it, read from the database on every call: a scope comes with its ancestors in one more
+ * query, each membership or holder list in one. Remembering answers is {@link CachingTreeSlice}'s job.
  */
 final class JpaTreeSlice implements TreeSlice {
 
     private final EntityManager em;
     private final String realmId;
-    private final java.util.function.BooleanSupplier mayShare;
-    private final Map<String, Optional<Scope>> scopes = new HashMap<>();
-    private final Map<String, Optional<String>> scopeIdsByKey = new HashMap<>();
-    private final Map<String, Optional<Membership>> memberships = new HashMap<>();
-    private final Map<String, Set<String>> holders = new HashMap<>();
-    private final Map<String, List<Membership>> userMemberships = new HashMap<>();
 
-    /**
-     * @param mayShare whether this request may read and fill the node's cache (false once it changed the realm)
-     */
-    JpaTreeSlice(EntityManager em, String realmId, java.util.function.BooleanSupplier mayShare) {
+    JpaTreeSlice(EntityManager em, String realmId) {
         this.em = em;
         this.realmId = realmId;
-        this.mayShare = mayShare;
-    }
-
-    /** The realm's current cache entries, or null when this request must not use them. */
-    private TreeCache.Entries shared() {
-        return mayShare.getAsBoolean() ? TreeCache.of(realmId) : null;
-    }
-
-    /** Local memo, then the node's cache, then {@code load}; what was loaded is cached while still current. */
-    private <V> V read(Map<String, V> local, java.util.function.Function<TreeCache.Entries, Map<String, V>> cache,
-            String key, java.util.function.Supplier<V> load) {
-        V known = local.get(key);
-        if (known != null) {
-            return known;
-        }
-        TreeCache.Entries entries = shared();
-        if (entries != null) {
-            V cached = cache.apply(entries).get(key);
-            if (cached != null) {
-                ArborMetrics.cache(true);
-                local.put(key, cached);
-                return cached;
-            }
-            ArborMetrics.cache(false);
-        }
-        V loaded = load.get();
-        local.put(key, loaded);
-        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
-            TreeCache.keep(cache.apply(entries), key, loaded);
-        }
-        return loaded;
     }
 
     @Override
     public Optional<Scope> scope(String scopeId) {
-        Optional<Scope> known = scopes.get(scopeId);
-        if (known != null) {
-            return known;
-        }
-        TreeCache.Entries entries = shared();
-        Optional<Scope> cached = entries == null ? null : entries.scopes.get(scopeId);
-        if (cached != null && cached.map(scope -> scope.ancestors().stream().allMatch(entries.scopes::containsKey))
-                .orElse(true)) {
-            ArborMetrics.cache(true);
-            scopes.put(scopeId, cached);
-            cached.ifPresent(scope -> scope.ancestors().forEach(id -> scopes.put(id, entries.scopes.get(id))));
-            return cached;
-        }
-        if (entries != null) {
-            ArborMetrics.cache(false);
-        }
-        Map<String, Optional<Scope>> loaded = loadWithAncestors(scopeId);
-        scopes.putAll(loaded);
-        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
-            loaded.forEach((id, scope) -> TreeCache.keep(entries.scopes, id, scope));
-        }
-        return loaded.get(scopeId);
+        return withAncestors(scopeId, id -> false).get(scopeId);
     }
 
-    /** The scope and the ancestors this request has not read yet, in at most two queries. */
-    private Map<String, Optional<Scope>> loadWithAncestors(String scopeId) {
+    /**
+     * The scope (empty when the realm has none of that id) and those of its ancestors that are not {@code known},
+     * in at most two queries.
+     */
+    Map<String, Optional<Scope>> withAncestors(String scopeId, Predicate<String> known) {
         Map<String, Optional<Scope>> loaded = new HashMap<>();
         ArborScopeEntity row = em.find(ArborScopeEntity.class, scopeId);
         if (row == null || !row.realmId.equals(realmId)) {
@@ -106,7 +52,7 @@ final class JpaTreeSlice implements TreeSlice {
         }
         Scope scope = Rows.scope(row);
         loaded.put(scopeId, Optional.of(scope));
-        List<String> missing = scope.ancestors().stream().filter(id -> !scopes.containsKey(id)).toList();
+        List<String> missing = scope.ancestors().stream().filter(known.negate()).toList();
         if (!missing.isEmpty()) {
             em.createNamedQuery("arborScope.byIds", ArborScopeEntity.class)
                     .setParameter("realmId", realmId)
@@ -117,57 +63,28 @@ final class JpaTreeSlice implements TreeSlice {
         return loaded;
     }
 
-    /** The scope a client or an import file calls {@code key}: by its import key, else by its id. */
-    Optional<Scope> scopeByKey(String key) {
-        return read(scopeIdsByKey, entries -> entries.scopeIdsByKey, key, () -> {
-            Optional<String> byKey = em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
-                    .setParameter("realmId", realmId)
-                    .setParameter("importKey", key)
-                    .getResultList().stream().findFirst().map(row -> row.id);
-            return byKey.isPresent() ? byKey : scope(key).map(Scope::id);
-        }).flatMap(this::scope);
+    /** The id of the scope whose import key is {@code key}, if one has it. */
+    Optional<String> scopeIdByImportKey(String key) {
+        return em.createNamedQuery("arborScope.byImportKey", ArborScopeEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("importKey", key)
+                .getResultList().stream().findFirst().map(row -> row.id);
     }
 
     @Override
     public Optional<Membership> membership(String userId, String scopeId) {
-        List<Membership> all = knownMembershipsOf(userId);
-        if (all != null) {
-            // the user's whole list answers "not a member" too, which is never cached on its own
-            return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
-        }
-        return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId, () -> {
-            List<ArborMembershipEntity> rows = em.createNamedQuery("arborMembership.byScopeAndUser",
-                            ArborMembershipEntity.class)
-                    .setParameter("scopeId", scopeId)
-                    .setParameter("userId", userId)
-                    .getResultList();
-            return withRoles(rows).stream().findFirst();
-        });
-    }
-
-    /** The user's memberships when this request or the node's cache has them already; null otherwise. */
-    private List<Membership> knownMembershipsOf(String userId) {
-        List<Membership> known = userMemberships.get(userId);
-        if (known != null) {
-            return known;
-        }
-        TreeCache.Entries entries = shared();
-        List<Membership> cached = entries == null ? null : entries.userMemberships.get(userId);
-        if (cached != null) {
-            ArborMetrics.cache(true);
-            userMemberships.put(userId, cached);
-        }
-        return cached;
+        return withRoles(em.createNamedQuery("arborMembership.byScopeAndUser", ArborMembershipEntity.class)
+                .setParameter("scopeId", scopeId)
+                .setParameter("userId", userId)
+                .getResultList()).stream().findFirst();
     }
 
     @Override
     public Set<String> holders(String scopeId, String role) {
-        return read(holders, entries -> entries.holders, scopeId + "\n" + role, () ->
-                java.util.Collections.unmodifiableSortedSet(new TreeSet<>(
-                        em.createNamedQuery("arborRole.holders", String.class)
-                                .setParameter("scopeId", scopeId)
-                                .setParameter("roleName", role)
-                                .getResultList())));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(em.createNamedQuery("arborRole.holders", String.class)
+                .setParameter("scopeId", scopeId)
+                .setParameter("roleName", role)
+                .getResultList()));
     }
 
     @Override
@@ -179,11 +96,12 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public List<Membership> membersBelow(String scopeId) {
-        Optional<Scope> scope = scope(scopeId);
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        List<String> below = subtreeRows(scope.get()).stream().map(row -> row.id).toList();
+        return scope(scopeId).map(this::membersBelow).orElse(List.of());
+    }
+
+    /** The memberships at scopes strictly below {@code scope}. */
+    List<Membership> membersBelow(Scope scope) {
+        List<String> below = subtreeRows(scope).stream().map(row -> row.id).toList();
         if (below.isEmpty()) {
             return List.of();
         }
@@ -194,15 +112,13 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public List<Scope> scopesBelow(String scopeId) {
-        Optional<Scope> scope = scope(scopeId);
-        if (scope.isEmpty()) {
-            return List.of();
-        }
-        List<Scope> below = new ArrayList<>(subtreeRows(scope.get()).stream().map(Rows::scope).toList());
-        below.sort(java.util.Comparator.comparingInt((Scope each) -> each.ancestors().size())
-                .thenComparing(Scope::id));
-        // their ancestors are the scope's path and each other: the decisions on them need no further query
-        below.forEach(each -> scopes.putIfAbsent(each.id(), Optional.of(each)));
+        return scope(scopeId).map(this::scopesBelow).orElse(List.of());
+    }
+
+    /** The scopes strictly below {@code scope}, parents before their children. */
+    List<Scope> scopesBelow(Scope scope) {
+        List<Scope> below = new ArrayList<>(subtreeRows(scope).stream().map(Rows::scope).toList());
+        below.sort(Comparator.comparingInt((Scope each) -> each.ancestors().size()).thenComparing(Scope::id));
         return below;
     }
 
@@ -217,11 +133,10 @@ final class JpaTreeSlice implements TreeSlice {
 
     @Override
     public List<Membership> membershipsOf(String userId) {
-        return read(userMemberships, entries -> entries.userMemberships, userId, () -> List.copyOf(withRoles(
-                em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
-                        .setParameter("realmId", realmId)
-                        .setParameter("userId", userId)
-                        .getResultList())));
+        return List.copyOf(withRoles(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList()));
     }
 
     /** Memberships with their roles, read in one more query. */
@@ -242,14 +157,5 @@ final class JpaTreeSlice implements TreeSlice {
             }
         }
         return result;
-    }
-
-    /** Forgets what was read, after this request changed it. */
-    void forget() {
-        scopes.clear();
-        scopeIdsByKey.clear();
-        memberships.clear();
-        holders.clear();
-        userMemberships.clear();
     }
 }

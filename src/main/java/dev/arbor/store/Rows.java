@@ -2,6 +2,8 @@ package dev.arbor.store;
 
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
+import dev.arbor.store.jpa.ArborMembershipEntity;
+import dev.arbor.store.jpa.ArborScopeEntity;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;

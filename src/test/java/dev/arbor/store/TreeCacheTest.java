@@ -3,6 +3,9 @@ package dev.arbor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.core.Membership;
+import dev.arbor.store.jpa.ArborMembershipEntity;
+import dev.arbor.store.jpa.ArborRoleAssignmentEntity;
+import dev.arbor.store.jpa.ArborScopeEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Proxy;
@@ -28,7 +31,7 @@ class TreeCacheTest {
 
     @Test
     void madeUpIdsAndKeysLeaveNoEntries() {
-        JpaTreeSlice slice = new JpaTreeSlice(database(Map.of(), List.of(), List.of()), realm, () -> true);
+        CachingTreeSlice slice = cached(database(Map.of(), List.of(), List.of()));
 
         for (int i = 0; i < 1000; i++) {
             assertThat(slice.scope("made-up-" + i)).isEmpty();
@@ -65,8 +68,7 @@ class TreeCacheTest {
         owner.membershipId = "m1";
         owner.scopeId = "root";
         owner.roleName = "owner";
-        JpaTreeSlice first = new JpaTreeSlice(database(Map.of("root", root), List.of(member), List.of(owner)), realm,
-                () -> true);
+        CachingTreeSlice first = cached(database(Map.of("root", root), List.of(member), List.of(owner)));
 
         assertThat(first.scope("root")).isPresent();
         assertThat(first.membershipsOf("alice")).hasSize(1);
@@ -74,11 +76,16 @@ class TreeCacheTest {
         TreeCache.Entries entries = TreeCache.of(realm);
         assertThat(entries.scopes).containsKey("root");
         assertThat(entries.userMemberships).containsKey("alice");
-        JpaTreeSlice next = new JpaTreeSlice(database(Map.of(), List.of(), List.of()), realm, () -> true);
+        CachingTreeSlice next = cached(database(Map.of(), List.of(), List.of()));
         assertThat(next.scope("root")).isPresent();
         assertThat(next.membership("alice", "root")).map(Membership::scopeId).contains("root");
         assertThat(next.membership("alice", "elsewhere")).isEmpty();
         assertThat(entries.memberships).isEmpty();
+    }
+
+    /** The caching slice over the JPA one, as a request that changed nothing reads the tree. */
+    private CachingTreeSlice cached(EntityManager database) {
+        return new CachingTreeSlice(new JpaTreeSlice(database, realm), realm, () -> true);
     }
 
     /** An entity manager over fixed rows: scopes by id, memberships and roles for every query of theirs. */

@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,21 +32,21 @@ public class ArborMembershipEntity {
 
     @Id
     @Column(name = "ID", length = 36)
-    protected String id;
+    public String id;
 
     @Column(name = "REALM_ID", nullable = false, length = 36)
-    protected String realmId;
+    public String realmId;
 
     @Column(name = "SCOPE_ID", nullable = false, length = 36)
-    protected String scopeId;
+    public String scopeId;
 
     @Column(name = "USER_ID", nullable = false, length = 36)
-    protected String userId;
+    public String userId;
 
     /** Optional permissions given individually, space separated, or null. */
     @Column(name = "OPTIONS", columnDefinition = "TEXT")
-    protected String options;
+    public String options;
 
     @Column(name = "CREATED_AT", nullable = false)
-    protected long createdAt;
+    public long createdAt;
 }

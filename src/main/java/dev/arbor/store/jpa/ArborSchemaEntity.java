@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,26 +19,26 @@ public class ArborSchemaEntity {
 
     @Id
     @Column(name = "ID", length = 36)
-    protected String id;
+    public String id;
 
     @Column(name = "REALM_ID", nullable = false, length = 36)
-    protected String realmId;
+    public String realmId;
 
     @Column(name = "REVISION", nullable = false)
-    protected int revision;
+    public int revision;
 
     @Column(name = "SCHEMA_ID", nullable = false)
-    protected String schemaId;
+    public String schemaId;
 
     @Column(name = "SCHEMA_VERSION", nullable = false)
-    protected int schemaVersion;
+    public int schemaVersion;
 
     @Column(name = "DOCUMENT", nullable = false, columnDefinition = "TEXT")
-    protected String document;
+    public String document;
 
     @Column(name = "CREATED_AT", nullable = false)
-    protected long createdAt;
+    public long createdAt;
 
     @Column(name = "CREATED_BY", length = 36)
-    protected String createdBy;
+    public String createdBy;
 }

@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,35 +27,35 @@ public class ArborScopeEntity {
 
     @Id
     @Column(name = "ID", length = 36)
-    protected String id;
+    public String id;
 
     @Column(name = "REALM_ID", nullable = false, length = 36)
-    protected String realmId;
+    public String realmId;
 
     @Column(name = "TYPE", nullable = false)
-    protected String type;
+    public String type;
 
     @Column(name = "NAME", nullable = false)
-    protected String name;
+    public String name;
 
     @Column(name = "PARENT_ID", length = 36)
-    protected String parentId;
+    public String parentId;
 
     /** Ancestors' ids, root first, each followed by '/'; empty for a root. */
     @Column(name = "ANCESTRY", nullable = false, length = 3800)
-    protected String ancestry;
+    public String ancestry;
 
     @Column(name = "DEPTH", nullable = false)
-    protected int depth;
+    public int depth;
 
     /** JSON object of the scope's attributes, or null. */
     @Column(name = "ATTRIBUTES", columnDefinition = "TEXT")
-    protected String attributes;
+    public String attributes;
 
     @Column(name = "CREATED_AT", nullable = false)
-    protected long createdAt;
+    public long createdAt;
 
     /** The scope's key in import files; null for scopes created through the API. */
     @Column(name = "IMPORT_KEY")
-    protected String importKey;
+    public String importKey;
 }

@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import java.util.List;
 import org.keycloak.Config;
@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 /** Registers Arbor's entities and Liquibase changelog with Keycloak's JPA connection. */
 public final class ArborJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
-    static final String ID = "arbor";
+    public static final String ID = "arbor";
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {

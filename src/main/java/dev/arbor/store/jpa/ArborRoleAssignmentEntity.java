@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,17 +32,17 @@ public class ArborRoleAssignmentEntity {
 
     @Id
     @Column(name = "ID", length = 36)
-    protected String id;
+    public String id;
 
     @Column(name = "MEMBERSHIP_ID", nullable = false, length = 36)
-    protected String membershipId;
+    public String membershipId;
 
     @Column(name = "SCOPE_ID", nullable = false, length = 36)
-    protected String scopeId;
+    public String scopeId;
 
     @Column(name = "ROLE_NAME", nullable = false)
-    protected String roleName;
+    public String roleName;
 
     @Column(name = "SEAT")
-    protected Integer seat;
+    public Integer seat;
 }

@@ -1,4 +1,4 @@
-package dev.arbor.store;
+package dev.arbor.store.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,35 +37,35 @@ public class ArborInvitationEntity {
 
     @Id
     @Column(name = "ID", length = 36)
-    protected String id;
+    public String id;
 
     @Column(name = "REALM_ID", nullable = false, length = 36)
-    protected String realmId;
+    public String realmId;
 
     @Column(name = "SCOPE_ID", nullable = false, length = 36)
-    protected String scopeId;
+    public String scopeId;
 
     @Column(name = "EMAIL", nullable = false, length = 320)
-    protected String email;
+    public String email;
 
     @Column(name = "ROLES", nullable = false, length = 2000)
-    protected String roles;
+    public String roles;
 
     @Column(name = "INVITER_ID", nullable = false, length = 36)
-    protected String inviterId;
+    public String inviterId;
 
     @Column(name = "CREATED_AT", nullable = false)
-    protected long createdAt;
+    public long createdAt;
 
     @Column(name = "EXPIRES_AT", nullable = false)
-    protected long expiresAt;
+    public long expiresAt;
 
     @Column(name = "STATUS", nullable = false, length = 16)
-    protected String status;
+    public String status;
 
     @Column(name = "DECIDED_AT")
-    protected Long decidedAt;
+    public Long decidedAt;
 
     @Column(name = "DECIDED_BY", length = 36)
-    protected String decidedBy;
+    public String decidedBy;
 }

@@ -1,0 +1,185 @@
+package dev.arbor.store;
+
+import dev.arbor.core.Membership;
+import dev.arbor.core.Scope;
+import dev.arbor.core.TreeSlice;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The tree over {@link JpaTreeSlice}, remembered for the rest of the request and, between requests, in this node's
+ * {@link TreeCache}: what the node has is taken from there, what the database had to answer is kept there for the
+ * next request. A request that changed the realm's tenancy reads only the database, which shows it its own changes
+ * before they are committed.
+ */
+final class CachingTreeSlice implements TreeSlice {
+
+    private final JpaTreeSlice database;
+    private final String realmId;
+    private final BooleanSupplier mayShare;
+    private final Map<String, Optional<Scope>> scopes = new HashMap<>();
+    private final Map<String, Optional<String>> scopeIdsByKey = new HashMap<>();
+    private final Map<String, Optional<Membership>> memberships = new HashMap<>();
+    private final Map<String, Set<String>> holders = new HashMap<>();
+    private final Map<String, List<Membership>> userMemberships = new HashMap<>();
+
+    /**
+     * @param mayShare whether this request may read and fill the node's cache (false once it changed the realm)
+     */
+    CachingTreeSlice(JpaTreeSlice database, String realmId, BooleanSupplier mayShare) {
+        this.database = database;
+        this.realmId = realmId;
+        this.mayShare = mayShare;
+    }
+
+    /** The realm's current cache entries, or null when this request must not use them. */
+    private TreeCache.Entries shared() {
+        return mayShare.getAsBoolean() ? TreeCache.of(realmId) : null;
+    }
+
+    /** Local memo, then the node's cache, then {@code load}; what was loaded is cached while still current. */
+    private <V> V read(Map<String, V> local, Function<TreeCache.Entries, Map<String, V>> cache, String key,
+            Supplier<V> load) {
+        V known = local.get(key);
+        if (known != null) {
+            return known;
+        }
+        TreeCache.Entries entries = shared();
+        if (entries != null) {
+            V cached = cache.apply(entries).get(key);
+            if (cached != null) {
+                ArborMetrics.cache(true);
+                local.put(key, cached);
+                return cached;
+            }
+            ArborMetrics.cache(false);
+        }
+        V loaded = load.get();
+        local.put(key, loaded);
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            TreeCache.keep(cache.apply(entries), key, loaded);
+        }
+        return loaded;
+    }
+
+    /**
+     * The schema in force, kept with the tree because the token path reads both; not remembered per request.
+     *
+     * @param load reads it from the database
+     */
+    Optional<StoredSchema> activeSchema(Supplier<Optional<StoredSchema>> load) {
+        TreeCache.Entries entries = shared();
+        if (entries != null && entries.schema != null) {
+            return entries.schema;
+        }
+        Optional<StoredSchema> schema = load.get();
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            entries.schema = schema;
+        }
+        return schema;
+    }
+
+    @Override
+    public Optional<Scope> scope(String scopeId) {
+        Optional<Scope> known = scopes.get(scopeId);
+        if (known != null) {
+            return known;
+        }
+        TreeCache.Entries entries = shared();
+        Optional<Scope> cached = entries == null ? null : entries.scopes.get(scopeId);
+        if (cached != null && cached.map(scope -> scope.ancestors().stream().allMatch(entries.scopes::containsKey))
+                .orElse(true)) {
+            ArborMetrics.cache(true);
+            scopes.put(scopeId, cached);
+            cached.ifPresent(scope -> scope.ancestors().forEach(id -> scopes.put(id, entries.scopes.get(id))));
+            return cached;
+        }
+        if (entries != null) {
+            ArborMetrics.cache(false);
+        }
+        Map<String, Optional<Scope>> loaded = database.withAncestors(scopeId, scopes::containsKey);
+        scopes.putAll(loaded);
+        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
+            loaded.forEach((id, scope) -> TreeCache.keep(entries.scopes, id, scope));
+        }
+        return loaded.get(scopeId);
+    }
+
+    /** The scope a client or an import file calls {@code key}: by its import key, else by its id. */
+    Optional<Scope> scopeByKey(String key) {
+        return read(scopeIdsByKey, entries -> entries.scopeIdsByKey, key,
+                () -> database.scopeIdByImportKey(key).or(() -> scope(key).map(Scope::id)))
+                .flatMap(this::scope);
+    }
+
+    @Override
+    public Optional<Membership> membership(String userId, String scopeId) {
+        List<Membership> all = knownMembershipsOf(userId);
+        if (all != null) {
+            // the user's whole list answers "not a member" too, which is never cached on its own
+            return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
+        }
+        return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId,
+                () -> database.membership(userId, scopeId));
+    }
+
+    /** The user's memberships when this request or the node's cache has them already; null otherwise. */
+    private List<Membership> knownMembershipsOf(String userId) {
+        List<Membership> known = userMemberships.get(userId);
+        if (known != null) {
+            return known;
+        }
+        TreeCache.Entries entries = shared();
+        List<Membership> cached = entries == null ? null : entries.userMemberships.get(userId);
+        if (cached != null) {
+            ArborMetrics.cache(true);
+            userMemberships.put(userId, cached);
+        }
+        return cached;
+    }
+
+    @Override
+    public Set<String> holders(String scopeId, String role) {
+        return read(holders, entries -> entries.holders, scopeId + "\n" + role,
+                () -> database.holders(scopeId, role));
+    }
+
+    @Override
+    public List<Membership> members(String scopeId) {
+        return database.members(scopeId);
+    }
+
+    @Override
+    public List<Membership> membersBelow(String scopeId) {
+        return scope(scopeId).map(database::membersBelow).orElse(List.of());
+    }
+
+    @Override
+    public List<Scope> scopesBelow(String scopeId) {
+        List<Scope> below = scope(scopeId).map(database::scopesBelow).orElse(List.of());
+        // their ancestors are the scope's path and each other: the decisions on them need no further query
+        below.forEach(each -> scopes.putIfAbsent(each.id(), Optional.of(each)));
+        return below;
+    }
+
+    @Override
+    public List<Membership> membershipsOf(String userId) {
+        return read(userMemberships, entries -> entries.userMemberships, userId,
+                () -> database.membershipsOf(userId));
+    }
+
+    /** Forgets what this request read, after it changed it; the node's cache is dropped when its transaction ends. */
+    void forget() {
+        scopes.clear();
+        scopeIdsByKey.clear();
+        memberships.clear();
+        holders.clear();
+        userMemberships.clear();
+    }
+}
