@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -77,17 +76,6 @@ public final class TenancySchema {
     public HolderLimit holderLimit(String type, String role) {
         Role found = role(type, role);
         return found == null ? HolderLimit.unbounded() : found.holderLimit();
-    }
-
-    /**
-     * How many may hold {@code type.role} at one scope; empty when unbounded or unknown.
-     *
-     * @deprecated use {@link #holderLimit(String, String)}, which says "no limit" as a value
-     */
-    @Deprecated(forRemoval = true)
-    public OptionalInt maxHolders(String type, String role) {
-        HolderLimit limit = holderLimit(type, role);
-        return limit.isBounded() ? OptionalInt.of(limit.max()) : OptionalInt.empty();
     }
 
     /** The owner role of {@code type}, if the type has one. */

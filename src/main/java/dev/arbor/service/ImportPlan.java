@@ -1,5 +1,6 @@
 package dev.arbor.service;
 
+import dev.arbor.core.HolderLimit;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Placement;
 import dev.arbor.core.Scope;
@@ -151,8 +152,8 @@ final class ImportPlan {
     void checkHolders() {
         Map<String, Set<String>> holders = new HashMap<>();
         for (Grant grant : grants) {
-            int max = schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE);
-            if (max == Integer.MAX_VALUE) {
+            HolderLimit limit = schema.holderLimit(grant.type(), grant.role());
+            if (!limit.isBounded()) {
                 continue;
             }
             String key = grant.scopeKey() + "\n" + grant.role();
@@ -161,9 +162,9 @@ final class ImportPlan {
                             .map(scopeId -> tenancy.store.slice().holders(scopeId, grant.role()))
                             .orElse(Set.of())));
             users.add(grant.userId());
-            if (users.size() > max) {
+            if (!limit.allows(users.size())) {
                 throw TenancyException.conflict("Role " + grant.role() + " at scope '" + grant.scopeKey()
-                        + "' would have " + users.size() + " holders; it allows " + max, List.of());
+                        + "' would have " + users.size() + " holders; it allows " + limit.max(), List.of());
             }
         }
     }
@@ -186,7 +187,7 @@ final class ImportPlan {
         List<TenancyStore.Grant> toGive = new ArrayList<>(grants.size());
         for (Grant grant : grants) {
             toGive.add(new TenancyStore.Grant(grant.userId(), idOf(grant.scopeKey()), grant.role(),
-                    schema.maxHolders(grant.type(), grant.role()).orElse(Integer.MAX_VALUE)));
+                    schema.holderLimit(grant.type(), grant.role())));
         }
         int granted = tenancy.store.grantAll(toGive);
         int optionsSet = 0;

@@ -155,7 +155,7 @@ final class InvitationUseCases {
         for (String role : invitation.roles()) {
             try {
                 tenancy.store.grant(actor.userId(), scope.id(), role,
-                        policy.schema().maxHolders(scope.type(), role).orElse(Integer.MAX_VALUE));
+                        policy.schema().holderLimit(scope.type(), role));
             } catch (ConflictException e) {
                 throw TenancyException.conflict(e.getMessage(), List.of());
             }

@@ -1,5 +1,6 @@
 package dev.arbor.service;
 
+import dev.arbor.core.HolderLimit;
 import dev.arbor.core.Access;
 import dev.arbor.core.Affordances;
 import dev.arbor.core.Decision;
@@ -56,17 +57,17 @@ final class MemberUseCases {
         tenancy.user(userId);
         RealmTenancy.require(policy.mayGrant(actor.principal(), userId, scope.id(), role, transfer, tenancy.tree()),
                 "role");
-        int max = policy.schema().maxHolders(scope.type(), role).orElse(Integer.MAX_VALUE);
+        HolderLimit limit = policy.schema().holderLimit(scope.type(), role);
         Set<String> holders = tenancy.tree().holders(scope.id(), role);
         List<String> replaced = new ArrayList<>();
-        if (transfer && !holders.contains(userId) && holders.size() >= max) {
+        if (transfer && !holders.contains(userId) && !limit.allows(holders.size() + 1)) {
             for (String holder : holders) {
                 tenancy.store.revoke(holder, scope.id(), role);
                 replaced.add(holder);
             }
         }
         try {
-            tenancy.store.grant(userId, scope.id(), role, max);
+            tenancy.store.grant(userId, scope.id(), role, limit);
         } catch (ConflictException e) {
             throw TenancyException.conflict(e.getMessage() + "; ask for a transfer to replace the holder", List.of());
         }
@@ -154,7 +155,7 @@ final class MemberUseCases {
             columns.add(new RoleMatrix.Column(role,
                     policy.permissionsOfRole(scope.id(), role, tenancy.tree()).orElseThrow(),
                     policy.schema().optionalPermissions(scope.type(), role),
-                    policy.schema().maxHolders(scope.type(), role).stream().boxed().findFirst().orElse(null)));
+                    maxOrNull(policy.schema().holderLimit(scope.type(), role))));
         }
         return new RoleMatrix(scope.id(), scope.type(), policy.schema().permissions(), columns);
     }
@@ -184,5 +185,10 @@ final class MemberUseCases {
 
     private MemberRepresentation member(Membership membership) {
         return MemberRepresentation.of(membership, tenancy.username(membership.userId()));
+    }
+
+    /** A limit as the role matrix shows it: its number, or null for none. */
+    private static Integer maxOrNull(HolderLimit limit) {
+        return limit.isBounded() ? limit.max() : null;
     }
 }

@@ -45,7 +45,7 @@ final class ImportGrants {
         Map<String, Set<Integer>> taken = new HashMap<>();
         for (List<Grant> batch : Writes.batches(grants)) {
             readHeld(batch, byPair, held);
-            seats.takenAt(batch.stream().filter(grant -> grant.maxHolders() != Integer.MAX_VALUE)
+            seats.takenAt(batch.stream().filter(grant -> grant.limit().isBounded())
                             .map(Grant::scopeId).distinct().toList())
                     .forEach((key, seatsOfRole) -> taken.computeIfAbsent(key, any -> new HashSet<>())
                             .addAll(seatsOfRole));
@@ -70,9 +70,9 @@ final class ImportGrants {
             row.membershipId = byPair.get(pair(grant.scopeId(), grant.userId())).id;
             row.scopeId = grant.scopeId();
             row.roleName = grant.role();
-            if (grant.maxHolders() != Integer.MAX_VALUE) {
+            if (grant.limit().isBounded()) {
                 row.seat = Seats.lowestFree(taken.computeIfAbsent(Seats.key(grant.scopeId(), grant.role()),
-                        key -> new HashSet<>()), grant.maxHolders(), grant.scopeId(), grant.role());
+                        key -> new HashSet<>()), grant.limit().max(), grant.scopeId(), grant.role());
             }
             em.persist(row);
         }

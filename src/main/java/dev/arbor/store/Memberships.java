@@ -1,5 +1,6 @@
 package dev.arbor.store;
 
+import dev.arbor.core.HolderLimit;
 import dev.arbor.core.Membership;
 import dev.arbor.store.jpa.ArborMembershipEntity;
 import dev.arbor.store.jpa.ArborRoleAssignmentEntity;
@@ -47,17 +48,17 @@ final class Memberships {
     }
 
     /**
-     * @param maxHolders the role's limit per scope, {@link Integer#MAX_VALUE} when unbounded
+     * @param limit how many may hold the role at one scope
      * @throws ConflictException when the role is full (the database refused another seat)
      */
-    void grant(String userId, String scopeId, String role, int maxHolders) {
+    void grant(String userId, String scopeId, String role, HolderLimit limit) {
         context.changing();
         Optional<ArborMembershipEntity> held = row(userId, scopeId);
         if (held.isPresent() && roleRow(held.get().id, role).isPresent()) {
             return;
         }
         // the seat first: a full role is refused before anything is written, so no membership is left without a role
-        Integer seat = maxHolders == Integer.MAX_VALUE ? null : seats.free(scopeId, role, maxHolders);
+        Integer seat = limit.isBounded() ? seats.free(scopeId, role, limit.max()) : null;
         ArborMembershipEntity membership = held.orElseGet(() -> {
             ArborMembershipEntity row = newRow(userId, scopeId);
             context.writes.persist(row,

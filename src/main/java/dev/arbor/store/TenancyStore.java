@@ -1,5 +1,6 @@
 package dev.arbor.store;
 
+import dev.arbor.core.HolderLimit;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
@@ -188,15 +189,15 @@ public final class TenancyStore {
     /**
      * Gives {@code userId} {@code role} at {@code scopeId}; a no-op when held.
      *
-     * @param maxHolders the role's limit per scope, {@link Integer#MAX_VALUE} when unbounded
+     * @param limit how many may hold the role at one scope
      * @throws ConflictException when the role is full (the database refused another seat)
      */
-    public void grant(String userId, String scopeId, String role, int maxHolders) {
-        memberships.grant(userId, scopeId, role, maxHolders);
+    public void grant(String userId, String scopeId, String role, HolderLimit limit) {
+        memberships.grant(userId, scopeId, role, limit);
     }
 
-    /** A role an import gives: {@code maxHolders} is the role's limit per scope, {@link Integer#MAX_VALUE} when unbounded. */
-    public record Grant(String userId, String scopeId, String role, int maxHolders) {
+    /** A role an import gives, with the number of holders the role allows at one scope. */
+    public record Grant(String userId, String scopeId, String role, HolderLimit limit) {
     }
 
     /**

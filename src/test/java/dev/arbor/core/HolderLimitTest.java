@@ -85,9 +85,7 @@ class HolderLimitTest {
             org,    nobody,  unbounded
             galaxy, owner,   unbounded
             """)
-    @SuppressWarnings("removal")
     void theSchemaGivesEachRoleItsLimit(String type, String role, String limit) {
         assertThat(SCHEMA.holderLimit(type, role)).hasToString(limit);
-        assertThat(SCHEMA.maxHolders(type, role).isPresent()).isEqualTo(SCHEMA.holderLimit(type, role).isBounded());
     }
 }
