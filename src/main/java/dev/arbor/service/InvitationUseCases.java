@@ -177,7 +177,7 @@ final class InvitationUseCases {
     private Invitation openInvitation(Actor actor, String invitationId) {
         String email = verifiedEmail(actor);
         return tenancy.store.invitation(invitationId)
-                .filter(invitation -> email != null && invitation.email().equals(email.toLowerCase(Locale.ROOT)))
+                .filter(invitation -> email != null && invitation.email().equals(Invitation.normalizedEmail(email)))
                 .filter(invitation -> invitation.isOpen(System.currentTimeMillis()))
                 .orElseThrow(() -> TenancyException.notFound("No open invitation " + invitationId + " for you"));
     }
@@ -208,6 +208,6 @@ final class InvitationUseCases {
     /** The invitee's user id when the address belongs to a user of the realm; a stand-in otherwise. */
     private String inviteeId(String email) {
         UserModel user = tenancy.session.users().getUserByEmail(tenancy.realm, email.strip());
-        return user == null ? MemberUseCases.NEWCOMER + email.strip().toLowerCase(Locale.ROOT) : user.getId();
+        return user == null ? MemberUseCases.NEWCOMER + Invitation.normalizedEmail(email) : user.getId();
     }
 }

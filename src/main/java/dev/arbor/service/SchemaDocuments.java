@@ -1,18 +1,15 @@
 package dev.arbor.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.core.InvalidSchemaException;
 import dev.arbor.core.SchemaReader;
 import dev.arbor.core.TenancySchema;
+import dev.arbor.store.JsonText;
 
 /**
  * Schema documents between their stored JSON text and plain maps and lists. Writing only, and reading what this
  * service stored: reading what a client sent, strictly, is the adapter's job.
  */
 final class SchemaDocuments {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SchemaDocuments() {
     }
@@ -30,19 +27,11 @@ final class SchemaDocuments {
 
     /** The document as the JSON text that is stored. */
     static String json(Object document) {
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(document);
     }
 
     /** A stored document as maps and lists. */
     static Object tree(String stored) {
-        try {
-            return JSON.readValue(stored, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored schema is not JSON", e);
-        }
+        return JsonText.read(stored);
     }
 }

@@ -20,4 +20,9 @@ public record Invitation(String id, String scopeId, String email, List<String> r
         return new Invitation(row.id, row.scopeId, row.email, List.of(row.roles.split(" ")), row.inviterId,
                 row.createdAt, row.expiresAt, row.status, row.decidedAt, row.decidedBy);
     }
+
+    /** The one form an e-mail address is stored, looked up and compared in: stripped, lower case. */
+    public static String normalizedEmail(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -3,7 +3,6 @@ package dev.arbor.store;
 import dev.arbor.store.jpa.ArborInvitationEntity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ final class Invitations {
         row.id = UUID.randomUUID().toString();
         row.realmId = realmId;
         row.scopeId = scopeId;
-        row.email = normalizedEmail(email);
+        row.email = Invitation.normalizedEmail(email);
         row.roles = String.join(" ", roles);
         row.inviterId = inviterId;
         row.createdAt = System.currentTimeMillis();
@@ -46,7 +45,7 @@ final class Invitations {
         return em.createNamedQuery("arborInvitation.openByScopeAndEmail", ArborInvitationEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("scopeId", scopeId)
-                .setParameter("email", normalizedEmail(email))
+                .setParameter("email", Invitation.normalizedEmail(email))
                 .setParameter("now", System.currentTimeMillis())
                 .setMaxResults(1)
                 .getResultList().stream().findFirst().map(Invitation::of);
@@ -63,7 +62,7 @@ final class Invitations {
     long countOpenTo(String email) {
         return em.createNamedQuery("arborInvitation.countOpenByEmail", Long.class)
                 .setParameter("realmId", realmId)
-                .setParameter("email", normalizedEmail(email))
+                .setParameter("email", Invitation.normalizedEmail(email))
                 .setParameter("now", System.currentTimeMillis())
                 .getSingleResult();
     }
@@ -92,7 +91,7 @@ final class Invitations {
     List<Invitation> openTo(String email) {
         return em.createNamedQuery("arborInvitation.pendingByEmail", ArborInvitationEntity.class)
                 .setParameter("realmId", realmId)
-                .setParameter("email", normalizedEmail(email))
+                .setParameter("email", Invitation.normalizedEmail(email))
                 .setParameter("now", System.currentTimeMillis())
                 .getResultList().stream().map(Invitation::of).toList();
     }
@@ -116,13 +115,10 @@ final class Invitations {
                 .setParameter("userId", userId).executeUpdate();
         if (email != null) {
             em.createNamedQuery("arborInvitation.deleteByEmail").setParameter("realmId", realmId)
-                    .setParameter("email", normalizedEmail(email)).executeUpdate();
+                    .setParameter("email", Invitation.normalizedEmail(email)).executeUpdate();
         }
     }
 
-    static String normalizedEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
-    }
 
     private Optional<ArborInvitationEntity> row(String invitationId) {
         ArborInvitationEntity row = em.find(ArborInvitationEntity.class, invitationId);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
-/** The JSON held in text columns (scope attributes). */
-final class JsonText {
+/**
+ * The JSON Arbor keeps in text columns (scope attributes, schema documents), written and read with one plain mapper:
+ * what it reads was written here. Reading what a client sent, strictly, is the REST adapter's job.
+ */
+public final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -15,15 +18,27 @@ final class JsonText {
     private JsonText() {
     }
 
-    static String write(Map<String, Object> value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
+    /** A document of maps, lists and values as the JSON text that is stored. */
+    public static String write(Object document) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("attributes are not JSON-serializable", e);
+            throw new IllegalArgumentException("the document is not JSON-serializable", e);
         }
+    }
+
+    /** Stored JSON text as maps, lists and values. */
+    public static Object read(String text) {
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored text is not JSON: " + text, e);
+        }
+    }
+
+    /** Attributes as stored: none is no text at all. */
+    static String writeAttributes(Map<String, Object> value) {
+        return value == null || value.isEmpty() ? null : write(value);
     }
 
     static Map<String, Object> readObject(String text) {

@@ -1,7 +1,5 @@
 package dev.arbor.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.core.Policy;
 import dev.arbor.core.SchemaReader;
 import java.util.Map;
@@ -19,7 +17,6 @@ public final class Policies {
     }
 
     private static final Map<String, Compiled> BY_REALM = new ConcurrentHashMap<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Policies() {
     }
@@ -44,16 +41,8 @@ public final class Policies {
         if (cached != null && cached.rowId().equals(stored.get().rowId())) {
             return Optional.of(new Active(stored.get(), cached.policy()));
         }
-        Policy policy = new Policy(SchemaReader.read(parse(stored.get().document())));
+        Policy policy = new Policy(SchemaReader.read(JsonText.read(stored.get().document())));
         BY_REALM.put(realmId, new Compiled(stored.get().rowId(), policy));
         return Optional.of(new Active(stored.get(), policy));
-    }
-
-    private static Object parse(String document) {
-        try {
-            return JSON.readValue(document, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored schema is not JSON", e);
-        }
     }
 }

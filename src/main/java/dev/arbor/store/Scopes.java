@@ -39,7 +39,7 @@ final class Scopes {
         row.realmId = realmId;
         row.type = type;
         row.name = name;
-        row.attributes = JsonText.write(attributes);
+        row.attributes = JsonText.writeAttributes(attributes);
         row.createdAt = System.currentTimeMillis();
         if (parentId == null) {
             row.ancestry = "";
@@ -67,7 +67,7 @@ final class Scopes {
             row.name = name;
         }
         if (attributes != null) {
-            row.attributes = JsonText.write(attributes);
+            row.attributes = JsonText.writeAttributes(attributes);
         }
         context.changed();
         return Rows.scope(row);
