@@ -4,6 +4,7 @@ import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.service.TenancyDocument.MemberEntry;
 import dev.arbor.service.TenancyDocument.ScopeNode;
+import dev.arbor.store.JsonText;
 import dev.arbor.store.StoredSchema;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ final class DocumentExport {
                     membership.options().stream().sorted().toList()));
         }
         members.sort(Comparator.comparing(MemberEntry::scope).thenComparing(MemberEntry::user));
-        return new TenancyDocument(1, SchemaDocuments.tree(stored.document()), nodes(null, children), members);
+        return new TenancyDocument(1, JsonText.read(stored.document()), nodes(null, children), members);
     }
 
     private List<ScopeNode> nodes(String parentId, Map<String, List<Scope>> children) {

@@ -5,6 +5,7 @@ import dev.arbor.core.TenancySchema;
 import dev.arbor.service.TenancyDocument.ImportResult;
 import dev.arbor.service.TenancyDocument.MemberEntry;
 import dev.arbor.service.TenancyDocument.ScopeNode;
+import dev.arbor.store.JsonText;
 import dev.arbor.store.StoredSchema;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class DocumentImport {
         String schemaJson = null;
         if (document.schema() != null) {
             schema = SchemaDocuments.read(document.schema());
-            schemaJson = SchemaDocuments.json(document.schema());
+            schemaJson = JsonText.write(document.schema());
         } else {
             schema = tenancy.policy().schema();
         }

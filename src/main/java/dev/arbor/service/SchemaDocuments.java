@@ -3,11 +3,11 @@ package dev.arbor.service;
 import dev.arbor.core.InvalidSchemaException;
 import dev.arbor.core.SchemaReader;
 import dev.arbor.core.TenancySchema;
-import dev.arbor.store.JsonText;
 
 /**
- * Schema documents between their stored JSON text and plain maps and lists. Writing only, and reading what this
- * service stored: reading what a client sent, strictly, is the adapter's job.
+ * Schema documents as the service reads them: the schema a document declares, or every problem with its path.
+ * Their stored JSON text is {@link dev.arbor.store.JsonText}'s; reading what a client sent, strictly, is the
+ * adapter's job.
  */
 final class SchemaDocuments {
 
@@ -23,15 +23,5 @@ final class SchemaDocuments {
                     e.problems().stream()
                             .map(problem -> new TenancyException.Problem(problem.path(), problem.message())).toList());
         }
-    }
-
-    /** The document as the JSON text that is stored. */
-    static String json(Object document) {
-        return JsonText.write(document);
-    }
-
-    /** A stored document as maps and lists. */
-    static Object tree(String stored) {
-        return JsonText.read(stored);
     }
 }

@@ -7,6 +7,7 @@ import dev.arbor.core.TenancySchema;
 import dev.arbor.service.Views.SchemaInfo;
 import dev.arbor.service.Views.SchemaProblem;
 import dev.arbor.service.Views.Validation;
+import dev.arbor.store.JsonText;
 import dev.arbor.store.StoredSchema;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,7 +31,7 @@ final class SchemaUseCases {
         tenancy.requireRealmAdmin(actor);
         Object document = read.get();
         TenancySchema schema = SchemaDocuments.read(document);
-        String json = SchemaDocuments.json(document);
+        String json = JsonText.write(document);
         var active = tenancy.store.activeSchema();
         if (active.isPresent() && active.get().document().equals(json)) {
             return info(active.get()); // the same document again: nothing to store
@@ -64,6 +65,6 @@ final class SchemaUseCases {
 
     private static SchemaInfo info(StoredSchema stored) {
         return new SchemaInfo(stored.revision(), stored.schemaId(), stored.schemaVersion(), stored.createdAt(),
-                stored.createdBy(), SchemaDocuments.tree(stored.document()));
+                stored.createdBy(), JsonText.read(stored.document()));
     }
 }

@@ -29,9 +29,6 @@ import org.keycloak.representations.AccessToken;
  */
 final class ActiveScope {
 
-    static final String PARAMETER = ScopeNotes.PARAMETER;
-    static final String AUTHORIZATION_REQUEST_NOTE = ScopeNotes.REQUESTED;
-    static final String NOTE = ScopeNotes.ACTIVE;
     /**
      * The token requests on which the client itself may name the scope. Userinfo and introspection (no grant
      * type) are answered to anyone holding the access token, a resource server too, and a refresh keeps the
@@ -53,8 +50,8 @@ final class ActiveScope {
         Optional<String> named = named(session, clientSession, grantType);
         Optional<Scope> scope = named.isPresent() ? store.scopeByKey(named.get()) : onlyScope(policy, store, userId);
         Optional<Scope> eligible = scope.filter(found -> mayActIn(policy, store, userId, found));
-        eligible.filter(found -> !found.id().equals(clientSession.getNote(NOTE)))
-                .ifPresent(found -> clientSession.setNote(NOTE, found.id())); // unchanged: no session write
+        eligible.filter(found -> !found.id().equals(clientSession.getNote(ScopeNotes.ACTIVE)))
+                .ifPresent(found -> clientSession.setNote(ScopeNotes.ACTIVE, found.id())); // unchanged: no session write
         return eligible;
     }
 
@@ -65,7 +62,8 @@ final class ActiveScope {
      */
     static Optional<String> named(KeycloakSession session, AuthenticatedClientSessionModel clientSession,
             String grantType) {
-        Optional<String> onRequest = namesOnRequest(grantType) ? formParameter(session, PARAMETER) : Optional.empty();
+        Optional<String> onRequest = namesOnRequest(grantType) ? formParameter(session, ScopeNotes.PARAMETER)
+                : Optional.empty();
         if (onRequest.isPresent()) {
             return onRequest;
         }
@@ -76,12 +74,12 @@ final class ActiveScope {
             }
         }
         if (OAuth2Constants.AUTHORIZATION_CODE.equals(grantType)) {
-            String onAuthorization = clientSession.getNote(AUTHORIZATION_REQUEST_NOTE);
+            String onAuthorization = clientSession.getNote(ScopeNotes.REQUESTED);
             if (onAuthorization != null && !onAuthorization.isBlank()) {
                 return Optional.of(onAuthorization.strip());
             }
         }
-        return Optional.ofNullable(clientSession.getNote(NOTE));
+        return Optional.ofNullable(clientSession.getNote(ScopeNotes.ACTIVE));
     }
 
     /** Whether a token request of this grant type may name the scope with the parameter (null: not a grant). */
@@ -125,7 +123,7 @@ final class ActiveScope {
         AuthenticatedClientSessionModel subjects = userSession == null || subjectClient == null ? null
                 : userSession.getAuthenticatedClientSessionByClient(subjectClient.getId());
         String userId = userSession == null ? subject.get().getSubject() : userSession.getUser().getId();
-        return Optional.of(new Subject(userId, subjects == null ? null : subjects.getNote(NOTE)));
+        return Optional.of(new Subject(userId, subjects == null ? null : subjects.getNote(ScopeNotes.ACTIVE)));
     }
 
     private static Optional<AccessToken> claims(String jwt) {

@@ -1,5 +1,6 @@
 package dev.arbor.token;
 
+import dev.arbor.service.ScopeNotes;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.store.ArborMetrics;
@@ -35,8 +36,8 @@ final class ScopeRequestCheck {
             Request request) throws ClientPolicyException {
         String userId = clientSession.getUserSession().getUser().getId();
         String implied = switch (request) {
-            case CODE -> clientSession.getNote(ActiveScope.AUTHORIZATION_REQUEST_NOTE);
-            case REFRESH -> clientSession.getNote(ActiveScope.NOTE);
+            case CODE -> clientSession.getNote(ScopeNotes.REQUESTED);
+            case REFRESH -> clientSession.getNote(ScopeNotes.ACTIVE);
             case PASSWORD, EXCHANGE -> null;
         };
         check(session, clientSession.getRealm(), userId, requested, implied, request);

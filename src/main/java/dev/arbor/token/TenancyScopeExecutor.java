@@ -1,5 +1,6 @@
 package dev.arbor.token;
 
+import dev.arbor.service.ScopeNotes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
@@ -61,7 +62,7 @@ final class TenancyScopeExecutor implements ClientPolicyExecutorProvider<ClientP
     }
 
     private static List<String> values(MultivaluedMap<String, String> params) {
-        List<String> values = params == null ? null : params.get(ActiveScope.PARAMETER);
+        List<String> values = params == null ? null : params.get(ScopeNotes.PARAMETER);
         return values == null ? List.of() : values;
     }
 }
