@@ -5,7 +5,6 @@ import dev.arbor.service.Actor;
 import dev.arbor.service.TenancyException;
 import dev.arbor.service.TenancyProvider;
 import dev.arbor.store.Invitation;
-import dev.arbor.store.TenancyStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,19 +127,13 @@ final class InvitationsAuthenticator extends LoginStep {
         return context.getSession().getProvider(TenancyProvider.class);
     }
 
-    private static TenancyStore store(AuthenticationFlowContext context) {
-        return TenancyStore.of(context.getSession(), context.getRealm().getId());
-    }
-
     private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, List<Invitation> invitations,
             String error) {
-        TenancyStore store = store(context);
         List<Map<String, String>> shown = new ArrayList<>();
         for (Invitation invitation : invitations) {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("id", invitation.id());
-            entry.put("path", store.slice().scope(invitation.scopeId())
-                    .map(scope -> Breadcrumb.of(store.slice(), scope)).orElse(invitation.scopeId()));
+            entry.put("path", Breadcrumb.of(tenancy(context).path(invitation.scopeId())));
             entry.put("roles", String.join(", ", invitation.roles()));
             shown.add(entry);
         }

@@ -1,11 +1,8 @@
 package dev.arbor.login;
 
-import dev.arbor.core.Policy;
-import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
-import dev.arbor.store.Policies;
-import dev.arbor.store.TenancyStore;
 import dev.arbor.service.ScopeNotes;
+import dev.arbor.service.TenancyProvider;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatedClientSessionModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -35,18 +31,18 @@ final class ScopePickerAuthenticator extends LoginStep {
             context.success(); // named by the client (checked at token time), or a client without the claim
             return;
         }
-        Optional<Choices> choices = choices(context);
+        Optional<List<List<Scope>>> choices = choices(context);
         if (choices.isEmpty()) {
             context.success(); // no tenancy schema in this realm
             return;
         }
-        List<Scope> eligible = choices.get().scopes();
+        List<List<Scope>> eligible = choices.get();
         if (eligible.size() == 1) {
-            choose(context, eligible.get(0).id());
+            choose(context, scopeOf(eligible.get(0)).id());
             return;
         }
         Optional<String> current = currentScope(context)
-                .filter(id -> eligible.stream().anyMatch(scope -> scope.id().equals(id)));
+                .filter(id -> eligible.stream().anyMatch(path -> scopeOf(path).id().equals(id)));
         if (current.isPresent()) {
             choose(context, current.get()); // an SSO return (silent renewal, prompt=none) keeps the session's scope
             return;
@@ -57,12 +53,12 @@ final class ScopePickerAuthenticator extends LoginStep {
     @Override
     public void action(AuthenticationFlowContext context) {
         String picked = context.getHttpRequest().getDecodedFormParameters().getFirst("tenancy_scope");
-        Optional<Choices> choices = choices(context);
+        Optional<List<List<Scope>>> choices = choices(context);
         if (choices.isEmpty()) {
             context.success();
             return;
         }
-        boolean offered = picked != null && choices.get().scopes().stream().anyMatch(s -> s.id().equals(picked));
+        boolean offered = picked != null && choices.get().stream().anyMatch(path -> scopeOf(path).id().equals(picked));
         if (!offered) {
             context.challenge(page(context, choices.get(), "arborScopeNotOffered"));
             return;
@@ -87,28 +83,22 @@ final class ScopePickerAuthenticator extends LoginStep {
         context.success();
     }
 
-    private record Choices(TenancyStore store, List<Scope> scopes) {
+    /** The scopes the user may make active, each as its path; empty when the realm has no tenancy schema. */
+    private static Optional<List<List<Scope>>> choices(AuthenticationFlowContext context) {
+        return context.getSession().getProvider(TenancyProvider.class).actableScopes(context.getUser().getId());
     }
 
-    /** The scopes the user may make active, ordered by path; empty when the realm has no tenancy schema. */
-    private static Optional<Choices> choices(AuthenticationFlowContext context) {
-        RealmModel realm = context.getRealm();
-        TenancyStore store = TenancyStore.of(context.getSession(), realm.getId());
-        Optional<Policy> policy = Policies.of(realm.getId(), store);
-        if (policy.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Scope> eligible = policy.get().actableScopes(Principal.user(context.getUser().getId()), store.slice());
-        return Optional.of(new Choices(store, eligible));
+    private static Scope scopeOf(List<Scope> path) {
+        return path.get(path.size() - 1);
     }
 
-    private static Response page(AuthenticationFlowContext context, Choices choices, String error) {
+    private static Response page(AuthenticationFlowContext context, List<List<Scope>> choices, String error) {
         List<Map<String, String>> options = new ArrayList<>();
-        for (Scope scope : choices.scopes()) {
+        for (List<Scope> path : choices) {
             Map<String, String> option = new LinkedHashMap<>();
-            option.put("id", scope.id());
-            option.put("type", scope.type());
-            option.put("path", Breadcrumb.of(choices.store().slice(), scope));
+            option.put("id", scopeOf(path).id());
+            option.put("type", scopeOf(path).type());
+            option.put("path", Breadcrumb.of(path));
             options.add(option);
         }
         var form = context.form().setAttribute("tenancyScopes", options);

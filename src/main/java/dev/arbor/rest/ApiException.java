@@ -2,7 +2,6 @@ package dev.arbor.rest;
 
 import dev.arbor.core.Decision;
 import dev.arbor.service.TenancyException;
-import dev.arbor.store.ConflictException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -104,11 +103,6 @@ final class ApiException extends WebApplicationException {
             case CONFLICT -> status(Response.Status.CONFLICT, error(e.field(), e.getMessage(), e.details()));
             case DENIED -> denied(e.decision(), e.field());
         };
-    }
-
-    /** A uniqueness or limit the store enforced in the database: 409 with its message. */
-    static ApiException of(ConflictException e) {
-        return conflict(e.getMessage(), List.of());
     }
 
     private static ApiException status(Response.Status status, ErrorRepresentation error) {

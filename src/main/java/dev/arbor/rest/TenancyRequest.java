@@ -4,7 +4,6 @@ import dev.arbor.core.Principal;
 import dev.arbor.service.Actor;
 import dev.arbor.service.TenancyException;
 import dev.arbor.service.TenancyProvider;
-import dev.arbor.store.ConflictException;
 import dev.arbor.store.RealmAdministrators;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -52,9 +51,6 @@ final class TenancyRequest {
                     } catch (InvocationTargetException e) {
                         if (e.getCause() instanceof TenancyException refused) {
                             throw ApiException.of(refused);
-                        }
-                        if (e.getCause() instanceof ConflictException conflict) {
-                            throw ApiException.of(conflict);
                         }
                         throw e.getCause();
                     }

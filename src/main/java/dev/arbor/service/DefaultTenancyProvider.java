@@ -4,7 +4,9 @@ import dev.arbor.core.Affordances;
 import dev.arbor.core.Scope;
 import dev.arbor.service.TenancyDocument.ImportResult;
 import dev.arbor.service.Views.AccessRepresentation;
+import dev.arbor.service.Views.ActiveAccess;
 import dev.arbor.service.Views.DecisionRepresentation;
+import dev.arbor.service.Views.Eligibility;
 import dev.arbor.service.Views.InvitationRepresentation;
 import dev.arbor.service.Views.MemberPage;
 import dev.arbor.service.Views.MemberRepresentation;
@@ -168,6 +170,26 @@ final class DefaultTenancyProvider implements TenancyProvider {
     @Override
     public void declineInvitation(Actor actor, String invitationId) {
         invitations().decline(actor, invitationId);
+    }
+
+    @Override
+    public Optional<List<List<Scope>>> actableScopes(String userId) {
+        return new ActiveScopes(tenancy()).actable(userId);
+    }
+
+    @Override
+    public Optional<Eligibility> eligibility(String userId, String scopeIdOrKey) {
+        return new ActiveScopes(tenancy()).eligibility(userId, scopeIdOrKey);
+    }
+
+    @Override
+    public Optional<ActiveAccess> activeAccess(String userId, String scopeId) {
+        return new ActiveScopes(tenancy()).access(userId, scopeId);
+    }
+
+    @Override
+    public List<Scope> path(String scopeId) {
+        return tenancy().path(scopeId);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
 
     @Override
     public TenancyProvider create(KeycloakSession session) {
-        return new DefaultTenancyProvider(session, limits);
+        return StoreConflicts.refusedAsConflicts(new DefaultTenancyProvider(session, limits));
     }
 
     @Override

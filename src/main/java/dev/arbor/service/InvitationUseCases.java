@@ -8,7 +8,6 @@ import dev.arbor.core.TreeSlice;
 import dev.arbor.service.Views.AccessRepresentation;
 import dev.arbor.service.Views.InvitationRepresentation;
 import dev.arbor.service.Views.Saved;
-import dev.arbor.store.ConflictException;
 import dev.arbor.store.Invitation;
 import dev.arbor.store.RealmAdministrators;
 import java.time.Duration;
@@ -153,12 +152,7 @@ final class InvitationUseCases {
         }
         Scope scope = tree.scope(invitation.scopeId()).orElseThrow();
         for (String role : invitation.roles()) {
-            try {
-                tenancy.store.grant(actor.userId(), scope.id(), role,
-                        policy.schema().holderLimit(scope.type(), role));
-            } catch (ConflictException e) {
-                throw TenancyException.conflict(e.getMessage(), List.of());
-            }
+            tenancy.store.grant(actor.userId(), scope.id(), role, policy.schema().holderLimit(scope.type(), role));
         }
         audit(actor, invitation, "accept", tree);
         return AccessRepresentation.of(policy.access(actor.principal(), scope.id(), tenancy.tree(), false)

@@ -52,7 +52,17 @@ final class RealmTenancy {
     }
 
     Optional<Policy> policyIfAny() {
-        return Policies.of(realm.getId(), store);
+        return activeIfAny().map(Policies.Active::policy);
+    }
+
+    /** The schema in force with its policy; empty when the realm has none. */
+    Optional<Policies.Active> activeIfAny() {
+        return Policies.active(realm.getId(), store);
+    }
+
+    /** The scope's ancestors and itself, root first; empty when there is no such scope. */
+    List<Scope> path(String scopeId) {
+        return tree().path(scopeId);
     }
 
     void requireRealmAdmin(Actor actor) {
@@ -98,13 +108,9 @@ final class RealmTenancy {
         return visibleScope(policy, actor, scopeId, field);
     }
 
-    /** Locks the path of {@code scopeId} for a write; CONFLICT when the database gave up waiting for it. */
+    /** Locks the path of {@code scopeId} for a write; the store's conflict when the database gave up waiting. */
     void lockPath(String scopeId) {
-        try {
-            store.lockPath(scopeId);
-        } catch (dev.arbor.store.ConflictException e) {
-            throw TenancyException.conflict(e.getMessage(), List.of());
-        }
+        store.lockPath(scopeId);
     }
 
     /** The user named in a path or body; NOT_FOUND when the realm has no such user. */

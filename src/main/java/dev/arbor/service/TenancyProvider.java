@@ -3,7 +3,9 @@ package dev.arbor.service;
 import dev.arbor.core.Affordances;
 import dev.arbor.core.Scope;
 import dev.arbor.service.Views.AccessRepresentation;
+import dev.arbor.service.Views.ActiveAccess;
 import dev.arbor.service.Views.DecisionRepresentation;
+import dev.arbor.service.Views.Eligibility;
 import dev.arbor.service.Views.InvitationRepresentation;
 import dev.arbor.service.Views.MemberPage;
 import dev.arbor.service.Views.MemberRepresentation;
@@ -30,7 +32,7 @@ import org.keycloak.provider.Provider;
  * {@link TenancyException} thrown before the use case has written anything it would keep, or with the session's
  * transaction left for the caller to roll back ({@code NOT_FOUND} for a scope that does not exist and one the
  * actor may not see alike; {@code CONFLICT} when the realm has no schema yet, for every use case that needs one).
- * The store's {@code ConflictException} (a database uniqueness or limit the store enforces) may also pass through.
+ * A write the database refuses (a uniqueness, a seat taken meanwhile, a lock not granted in time) is CONFLICT too.
  * Paging arguments are checked by the caller ({@code first >= 0}, {@code 1 <= max <= 1000}).
  */
 public interface TenancyProvider extends Provider {
@@ -153,6 +155,26 @@ public interface TenancyProvider extends Provider {
 
     /** @throws TenancyException NOT_FOUND as {@link #acceptInvitation}, CONFLICT when decided meanwhile */
     void declineInvitation(Actor actor, String invitationId);
+
+    // ---- the scope a client session acts in (login steps and tokens; the user is signed in, not calling the API)
+
+    /**
+     * The scopes {@code userId} may make active, each as its path (root first, the scope last), in the core's
+     * order; empty when the realm has no schema.
+     */
+    Optional<List<List<Scope>>> actableScopes(String userId);
+
+    /**
+     * The scope named by id or key, and whether {@code userId} may act there; empty when the realm has no schema
+     * or no such scope.
+     */
+    Optional<Eligibility> eligibility(String userId, String scopeIdOrKey);
+
+    /** What a token says of {@code userId} at the scope; empty without a schema, the scope or access there. */
+    Optional<ActiveAccess> activeAccess(String userId, String scopeId);
+
+    /** The scope's ancestors and itself, root first, for pages that name it; empty for no such scope. */
+    List<Scope> path(String scopeId);
 
     // ---- invitations of a scope
 

@@ -29,10 +29,7 @@ public final class Views {
     public record ScopeRepresentation(String id, String key, String type, String name, String parentId,
             List<ScopeRef> path, Map<String, Object> attributes) {
         static ScopeRepresentation of(Scope scope, TenancyStore store) {
-            TreeSlice tree = store.slice();
-            List<ScopeRef> path = scope.path().stream()
-                    .map(id -> tree.scope(id).map(ScopeRef::of).orElse(new ScopeRef(id, null, null)))
-                    .toList();
+            List<ScopeRef> path = store.slice().path(scope.id()).stream().map(ScopeRef::of).toList();
             return new ScopeRepresentation(scope.id(), store.key(scope.id()).orElse(null), scope.type(), scope.name(),
                     scope.parentId(), path, scope.attributes());
         }
@@ -100,5 +97,18 @@ public final class Views {
 
     /** A new or renewed resource and whether it is new (the API answers 201 or 200). */
     public record Saved<T>(T value, String id, boolean created) {
+    }
+
+    /**
+     * A scope named to a token, and whether the user may act there.
+     */
+    public record Eligibility(Scope scope, boolean allowed) {
+    }
+
+    /**
+     * What a token says of the scope a user acts in: the core's answer, the scope's path (root first, the scope
+     * last) and the schema in force.
+     */
+    public record ActiveAccess(Access access, List<Scope> path, String schemaId, int schemaVersion) {
     }
 }

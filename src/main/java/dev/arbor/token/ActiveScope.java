@@ -1,10 +1,9 @@
 package dev.arbor.token;
 
-import dev.arbor.core.Policy;
-import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
 import dev.arbor.service.ScopeNotes;
-import dev.arbor.store.TenancyStore;
+import dev.arbor.service.TenancyProvider;
+import dev.arbor.service.Views.Eligibility;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +45,11 @@ final class ActiveScope {
      * @param grantType the token request's grant type; null for userinfo and introspection
      */
     static Optional<Scope> resolve(KeycloakSession session, AuthenticatedClientSessionModel clientSession,
-            String grantType, String userId, TenancyStore store, Policy policy) {
+            String grantType, String userId, TenancyProvider tenancy) {
         Optional<String> named = named(session, clientSession, grantType);
-        Optional<Scope> scope = named.isPresent() ? store.scopeByKey(named.get()) : onlyScope(policy, store, userId);
-        Optional<Scope> eligible = scope.filter(found -> mayActIn(policy, store, userId, found));
+        Optional<Scope> eligible = named.isPresent()
+                ? tenancy.eligibility(userId, named.get()).filter(Eligibility::allowed).map(Eligibility::scope)
+                : onlyScope(tenancy, userId);
         eligible.filter(found -> !found.id().equals(clientSession.getNote(ScopeNotes.ACTIVE)))
                 .ifPresent(found -> clientSession.setNote(ScopeNotes.ACTIVE, found.id())); // unchanged: no session write
         return eligible;
@@ -134,12 +134,9 @@ final class ActiveScope {
         }
     }
 
-    private static Optional<Scope> onlyScope(Policy policy, TenancyStore store, String userId) {
-        List<Scope> scopes = policy.actableScopes(Principal.user(userId), store.slice());
-        return scopes.size() == 1 ? Optional.of(scopes.get(0)) : Optional.empty();
-    }
-
-    static boolean mayActIn(Policy policy, TenancyStore store, String userId, Scope scope) {
-        return policy.mayActIn(Principal.user(userId), scope.id(), store.slice()).allowed();
+    /** The user's one scope, when they may act in exactly one. */
+    private static Optional<Scope> onlyScope(TenancyProvider tenancy, String userId) {
+        List<List<Scope>> paths = tenancy.actableScopes(userId).orElse(List.of());
+        return paths.size() == 1 ? Optional.of(paths.get(0).get(paths.get(0).size() - 1)) : Optional.empty();
     }
 }

@@ -1,11 +1,9 @@
 package dev.arbor.token;
 
 import dev.arbor.service.ScopeNotes;
-import dev.arbor.core.Policy;
-import dev.arbor.core.Scope;
+import dev.arbor.service.TenancyProvider;
+import dev.arbor.service.Views.Eligibility;
 import dev.arbor.store.ArborMetrics;
-import dev.arbor.store.Policies;
-import dev.arbor.store.TenancyStore;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.OAuthErrorException;
@@ -40,7 +38,7 @@ final class ScopeRequestCheck {
             case REFRESH -> clientSession.getNote(ScopeNotes.ACTIVE);
             case PASSWORD, EXCHANGE -> null;
         };
-        check(session, clientSession.getRealm(), userId, requested, implied, request);
+        check(session, userId, requested, implied, request);
     }
 
     /** A token exchange: the requested scope, else the one the subject token's session acts in. */
@@ -50,11 +48,12 @@ final class ScopeRequestCheck {
         if (subject.isEmpty()) {
             return; // Keycloak refuses a subject token it cannot read
         }
-        check(session, realm, subject.get().userId(), requested, subject.get().scopeId(), Request.EXCHANGE);
+        check(session, subject.get().userId(), requested, subject.get().scopeId(), Request.EXCHANGE);
     }
 
-    private static void check(KeycloakSession session, RealmModel realm, String userId, List<String> requested,
-            String implied, Request request) throws ClientPolicyException {
+    /** Decided by the tenancy service of the session's realm: the realm whose token endpoint is asked. */
+    private static void check(KeycloakSession session, String userId, List<String> requested, String implied,
+            Request request) throws ClientPolicyException {
         if (requested.size() > 1) {
             throw refused(OAuthErrorException.INVALID_SCOPE,
                     "tenancy_scope names several scopes; a session acts in one");
@@ -68,14 +67,12 @@ final class ScopeRequestCheck {
                     "tenancy_scope must name one scope by id or key");
         }
         boolean refresh = request == Request.REFRESH;
-        TenancyStore store = TenancyStore.of(session, realm.getId());
-        Optional<Policy> policy = Policies.of(realm.getId(), store);
-        Optional<Scope> scope = store.scopeByKey(named.strip());
-        if (policy.isEmpty() || scope.isEmpty()) {
+        Optional<Eligibility> scope = session.getProvider(TenancyProvider.class).eligibility(userId, named.strip());
+        if (scope.isEmpty()) {
             throw refused(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.INVALID_SCOPE, "tenancy_scope names no scope of this realm");
         }
-        if (!ActiveScope.mayActIn(policy.get(), store, userId, scope.get())) {
+        if (!scope.get().allowed()) {
             throw refused(refresh ? OAuthErrorException.INVALID_GRANT
                     : OAuthErrorException.ACCESS_DENIED,
                     refresh ? "the user no longer acts in the session's tenancy scope"

@@ -2,6 +2,7 @@ package dev.arbor.token;
 
 import dev.arbor.core.Access;
 import dev.arbor.core.Scope;
+import dev.arbor.service.Views.ActiveAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,9 @@ final class TenancyClaim {
     private TenancyClaim() {
     }
 
-    /**
-     * @param path the active scope's ancestors and itself, root first
-     */
-    static Map<String, Object> of(Access access, List<Scope> path, String schemaId, int schemaVersion) {
+    static Map<String, Object> of(ActiveAccess active) {
+        Access access = active.access();
+        List<Scope> path = active.path();
         Scope scope = path.get(path.size() - 1);
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("scope", ref(scope));
@@ -33,8 +33,8 @@ final class TenancyClaim {
         claim.put("permissions", access.permissions());
         claim.put("options", access.options());
         Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("id", schemaId);
-        schema.put("version", schemaVersion);
+        schema.put("id", active.schemaId());
+        schema.put("version", active.schemaVersion());
         claim.put("schema", schema);
         return claim;
     }

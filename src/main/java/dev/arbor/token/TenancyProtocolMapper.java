@@ -1,12 +1,9 @@
 package dev.arbor.token;
 
-import dev.arbor.core.Access;
-import dev.arbor.core.Policy;
-import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
+import dev.arbor.service.TenancyProvider;
+import dev.arbor.service.Views.ActiveAccess;
 import dev.arbor.store.ArborMetrics;
-import dev.arbor.store.Policies;
-import dev.arbor.store.TenancyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,30 +149,19 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
     /** The claim; empty when there is none to write (no schema, no active scope). */
     private static Optional<Map<String, Object>> build(ProtocolMapperModel model, KeycloakSession session,
             UserSessionModel userSession, ClientSessionContext context, Target target) {
-        String realmId = userSession.getRealm().getId();
-        TenancyStore store = TenancyStore.of(session, realmId);
-        Optional<Policies.Active> schema = Policies.active(realmId, store);
-        if (schema.isEmpty()) {
-            return Optional.empty();
-        }
-        Policy policy = schema.get().policy();
+        TenancyProvider tenancy = session.getProvider(TenancyProvider.class);
         String userId = userSession.getUser().getId();
-        Optional<Scope> active = ActiveScope.resolve(session, context.getClientSession(),
-                context.getAttribute(Constants.GRANT_TYPE, String.class), userId, store, policy);
+        Optional<ActiveAccess> active = ActiveScope.resolve(session, context.getClientSession(),
+                context.getAttribute(Constants.GRANT_TYPE, String.class), userId, tenancy)
+                .flatMap(scope -> tenancy.activeAccess(userId, scope.id()));
         if (active.isEmpty()) {
             return Optional.empty();
         }
-        Scope scope = active.get();
-        Access access = policy.access(Principal.user(userId), scope.id(), store.slice(), false).orElseThrow();
-        Map<String, Object> claim = TenancyClaim.of(access, path(store, scope), schema.get().schema().schemaId(),
-                schema.get().schema().schemaVersion());
+        Map<String, Object> claim = TenancyClaim.of(active.get());
         if (listsSwitchable(model, target)) {
-            List<List<Scope>> others = new ArrayList<>();
-            for (Scope other : policy.actableScopes(Principal.user(userId), store.slice())) {
-                if (!other.id().equals(scope.id())) {
-                    others.add(path(store, other));
-                }
-            }
+            String activeId = active.get().path().get(active.get().path().size() - 1).id();
+            List<List<Scope>> others = tenancy.actableScopes(userId).orElse(List.of()).stream()
+                    .filter(path -> !path.get(path.size() - 1).id().equals(activeId)).toList();
             TenancyClaim.addSwitchable(claim, others, switchableLimit(model));
         }
         return Optional.of(claim);
@@ -193,14 +179,5 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         } catch (NumberFormatException notANumber) {
             return DEFAULT_SWITCHABLE_LIMIT;
         }
-    }
-
-    /** The scope's ancestors and itself, root first. */
-    private static List<Scope> path(TenancyStore store, Scope scope) {
-        List<Scope> path = new ArrayList<>();
-        for (String id : scope.path()) {
-            store.slice().scope(id).ifPresent(path::add);
-        }
-        return path;
     }
 }

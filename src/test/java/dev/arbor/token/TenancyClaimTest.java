@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.core.Access;
 import dev.arbor.core.Scope;
+import dev.arbor.service.Views.ActiveAccess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class TenancyClaimTest {
         Access access = new Access("w", List.of("admin"), List.of("owner"), List.of("x:y:view", "x:y:edit"),
                 List.of(), List.of());
 
-        Map<String, Object> claim = TenancyClaim.of(access, List.of(account, workspace), "skyport", 3);
+        Map<String, Object> claim = TenancyClaim.of(new ActiveAccess(access, List.of(account, workspace), "skyport", 3));
 
         assertThat(claim.keySet()).containsExactly("scope", "path", "roles", "permissions", "options", "schema");
         assertThat(claim.get("scope")).isEqualTo(Map.of("id", "w", "type", "workspace", "name", "Studio"));
