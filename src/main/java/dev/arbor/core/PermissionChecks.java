@@ -44,7 +44,7 @@ final class PermissionChecks {
         return Decision.deny(Decision.Reason.NOT_PERMITTED, why);
     }
 
-    Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
+    Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission, boolean ownsResource,
             TreeSlice tree) {
         List<String> common = null;
         for (String scopeId : scopeIds) {
@@ -68,7 +68,7 @@ final class PermissionChecks {
                     List.of("scopes " + scopeIds + " share no ancestor"));
         }
         String ancestor = common.get(common.size() - 1);
-        Decision decision = check(principal, ancestor, permission, false, tree);
+        Decision decision = check(principal, ancestor, permission, ownsResource, tree);
         List<String> why = new ArrayList<>();
         why.add("scopes " + scopeIds + " are judged at their lowest common ancestor " + ancestor);
         why.addAll(decision.explanation());

@@ -87,7 +87,13 @@ public final class Policy {
      */
     public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
             TreeSlice tree) {
-        return checks.checkAcross(principal, scopeIds, permission, tree);
+        return checkAcross(principal, scopeIds, permission, false, tree);
+    }
+
+    /** As {@link #checkAcross(Principal, Collection, String, TreeSlice)}, for a resource that may be the principal's. */
+    public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
+            boolean ownsResource, TreeSlice tree) {
+        return checks.checkAcross(principal, scopeIds, permission, ownsResource, tree);
     }
 
     /**

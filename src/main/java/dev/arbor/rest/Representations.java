@@ -18,7 +18,9 @@ final class Representations {
     record OptionsChange(List<String> options) {
     }
 
-    record CheckRequest(String userId, String scopeId, String permission, Boolean resourceOwner) {
+    /** One scope ({@code scopeId}) or several ({@code scopeIds}), not both. */
+    record CheckRequest(String userId, String scopeId, List<String> scopeIds, String permission,
+            Boolean resourceOwner) {
     }
 
     record InviteRequest(String email, List<String> roles, Long expiresIn) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 
@@ -99,8 +101,9 @@ public final class TenancyResource {
     }
 
     /**
-     * May a user (the caller, or with {@code userId} another member of the scope, when the caller may list its
-     * members) do {@code permission} at {@code scopeId}? Always answers 200 with the decision and why.
+     * May a user (the caller, or with {@code userId} another member, when the caller may list the members) do
+     * {@code permission} at {@code scopeId}, or across {@code scopeIds} (judged at their lowest common ancestor)?
+     * Answers 200 with the decision and why, denials included.
      */
     @POST
     @Path("check")
@@ -109,7 +112,11 @@ public final class TenancyResource {
     public DecisionRepresentation check(InputStream body) {
         TenancyRequest request = request();
         CheckRequest input = Bodies.read(body, CheckRequest.class);
-        return request.tenancy.check(request.actor, input.scopeId(), input.permission(), input.userId(),
+        if (input.scopeId() != null && input.scopeIds() != null) {
+            throw ApiException.badRequest("scopeIds", "name one scope (scopeId) or several (scopeIds), not both");
+        }
+        List<String> scopes = input.scopeIds() != null ? input.scopeIds() : Collections.singletonList(input.scopeId());
+        return request.tenancy.check(request.actor, scopes, input.permission(), input.userId(),
                 Boolean.TRUE.equals(input.resourceOwner()));
     }
 }

@@ -137,9 +137,9 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
-    public DecisionRepresentation check(Actor actor, String scopeId, String permission, String userId,
+    public DecisionRepresentation check(Actor actor, List<String> scopeIds, String permission, String userId,
             boolean resourceOwner) {
-        return members().check(actor, scopeId, permission, userId, resourceOwner);
+        return new PermissionCheck(tenancy()).check(actor, scopeIds, permission, userId, resourceOwner);
     }
 
     @Override

@@ -160,29 +160,6 @@ final class MemberUseCases {
         return new RoleMatrix(scope.id(), scope.type(), policy.schema().permissions(), columns);
     }
 
-    DecisionRepresentation check(Actor actor, String scopeId, String permission, String userId,
-            boolean resourceOwner) {
-        if (scopeId == null) {
-            throw TenancyException.invalid("scopeId", "scopeId is required");
-        }
-        if (permission == null) {
-            throw TenancyException.invalid("permission", "permission is required");
-        }
-        Policy policy = tenancy.policy();
-        tenancy.visibleScope(policy, actor, scopeId, "scopeId");
-        String subject = userId == null ? actor.userId() : userId;
-        TreeSlice tree = tenancy.tree();
-        if (!subject.equals(actor.userId())) {
-            if (!policy.mayListMembers(actor.principal(), scopeId, tree).allowed()) {
-                throw TenancyException.forbidden(null,
-                        "Checking another user needs the right to list the scope's members");
-            }
-            tenancy.user(subject);
-        }
-        Decision decision = policy.check(new Principal(subject, false), scopeId, permission, resourceOwner, tree);
-        return DecisionRepresentation.of(decision);
-    }
-
     private MemberRepresentation member(Membership membership) {
         return MemberRepresentation.of(membership, tenancy.username(membership.userId()));
     }

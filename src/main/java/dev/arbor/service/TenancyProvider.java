@@ -122,12 +122,14 @@ public interface TenancyProvider extends Provider {
     RoleMatrix roles(Actor actor, String scopeId);
 
     /**
-     * May {@code userId} (null: the actor) do {@code permission} at {@code scopeId}? A denial is an answer here.
+     * May {@code userId} (null: the actor) do {@code permission} at one scope, or on something spanning several
+     * (judged at their lowest common ancestor)? A denial is an answer here.
      *
-     * @throws TenancyException INVALID for a missing or invisible scope or a missing permission, FORBIDDEN when
-     *     asking about another user without the right to list the scope's members
+     * @param scopeIds one scope, or several (at most 20)
+     * @throws TenancyException INVALID for no scope, a missing or invisible one, or a missing permission;
+     *     FORBIDDEN when asking about another user without the right to list the members of every scope named
      */
-    DecisionRepresentation check(Actor actor, String scopeId, String permission, String userId,
+    DecisionRepresentation check(Actor actor, List<String> scopeIds, String permission, String userId,
             boolean resourceOwner);
 
     // ---- the actor's own
