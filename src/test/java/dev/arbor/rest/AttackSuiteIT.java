@@ -7,6 +7,7 @@ import dev.arbor.testing.ArborApi.Answer;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Log;
 import dev.arbor.testing.OidcClient;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TestUser;

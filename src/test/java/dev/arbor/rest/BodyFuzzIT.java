@@ -10,6 +10,7 @@ import dev.arbor.testing.ArborApi.Answer;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Json;
 import dev.arbor.testing.Log;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.util.ArrayList;
 import java.util.HashSet;

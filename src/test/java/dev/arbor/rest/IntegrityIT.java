@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.util.ArrayList;
 import java.util.List;

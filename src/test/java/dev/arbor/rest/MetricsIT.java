@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.Metrics;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

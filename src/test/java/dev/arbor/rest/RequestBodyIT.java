@@ -6,6 +6,7 @@ import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborApi.Answer;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Http;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;

@@ -1,9 +1,10 @@
-package dev.arbor.rest;
+package dev.arbor.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TokenSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.OidcClient.TokenResponse;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.OidcClient.PickerResult;
 import dev.arbor.testing.OidcClient.SignIn;
 import dev.arbor.testing.OidcClient.SilentResult;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TokenSet;
 import java.util.Map;

@@ -1,10 +1,11 @@
-package dev.arbor.rest;
+package dev.arbor.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.example.TenancyResourceServer;
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Http;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,10 +1,11 @@
-package dev.arbor.rest;
+package dev.arbor.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Browser;
 import dev.arbor.testing.OidcClient.AuthorizationRequest;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TestUser;

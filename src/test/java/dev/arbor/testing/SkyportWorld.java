@@ -1,11 +1,5 @@
-package dev.arbor.rest;
+package dev.arbor.testing;
 
-import dev.arbor.testing.ArborApi;
-import dev.arbor.testing.KeycloakServer;
-import dev.arbor.testing.OidcClient;
-import dev.arbor.testing.TestRealm;
-import dev.arbor.testing.TestRealms;
-import dev.arbor.testing.TestUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,16 +12,16 @@ import java.util.Map;
  * creates account acme (owner alice, admin bob); alice creates workspaces ws1 and ws2 and makes carol owner of
  * ws1; carol makes dave admin of ws1. zed, erin and mallory hold nothing.
  */
-final class SkyportWorld {
+public final class SkyportWorld {
 
-    final TestRealm realm;
-    final OidcClient app;
-    final Map<String, TestUser> users = new HashMap<>();
-    final String acme;
-    final String ws1;
-    final String ws2;
+    public final TestRealm realm;
+    public final OidcClient app;
+    public final Map<String, TestUser> users = new HashMap<>();
+    public final String acme;
+    public final String ws1;
+    public final String ws2;
 
-    SkyportWorld(TestRealms realms) {
+    public SkyportWorld(TestRealms realms) {
         realm = realms.create();
         app = realm.createTenancyClient("app");
         users.put("root", realm.createRealmAdmin("root"));
@@ -47,29 +41,29 @@ final class SkyportWorld {
         as("carol").put(roles(ws1, "dave", "admin")).expect(200);
     }
 
-    ArborApi as(String user) {
+    public ArborApi as(String user) {
         return realm.api(app, users.get(user));
     }
 
     /** The API as {@code user}, signed in and called through another node of a cluster. */
-    ArborApi as(String user, KeycloakServer node) {
+    public ArborApi as(String user, KeycloakServer node) {
         TestRealm there = realm.on(node);
         return there.api(there.client("app", null), users.get(user));
     }
 
-    String id(String user) {
+    public String id(String user) {
         return users.get(user).id();
     }
 
-    String roles(String scope, String user, String role) {
+    public String roles(String scope, String user, String role) {
         return "scopes/" + scope + "/members/" + id(user) + "/roles/" + role;
     }
 
-    String workspace(String name) {
+    public String workspace(String name) {
         return "{\"type\":\"workspace\",\"name\":\"" + name + "\",\"parentId\":\"" + acme + "\"}";
     }
 
-    static String schema(String name) {
+    public static String schema(String name) {
         try {
             return Files.readString(Path.of("realm-export", "schemas", name + ".yaml"));
         } catch (IOException e) {

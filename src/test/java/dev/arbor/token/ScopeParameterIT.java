@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Audiences;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.OidcClient.TokenResponse;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TokenSet;
 import java.util.Map;

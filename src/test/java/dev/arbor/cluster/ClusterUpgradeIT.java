@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborClusterIT;
 import dev.arbor.testing.KeycloakCluster;
 import dev.arbor.testing.KeycloakServer;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealms;
 import java.io.IOException;
 import java.io.InputStream;

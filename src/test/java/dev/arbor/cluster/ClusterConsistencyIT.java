@@ -1,4 +1,4 @@
-package dev.arbor.rest;
+package dev.arbor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import dev.arbor.testing.ArborClusterIT;
 import dev.arbor.testing.KeycloakCluster;
 import dev.arbor.testing.Metrics;
 import dev.arbor.testing.OidcClient;
+import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
 import dev.arbor.testing.TokenSet;
