@@ -42,7 +42,7 @@ public final class SchemaReader {
             problems.throwIfAny();
         }
         root.entries(Set.of("arbor", "id", "version", "description", "permissions", "scopeTypes", "constraints",
-                "delegation", "cascades"));
+                "delegation", "cascades", "assertions"));
         problems.throwIfAny(); // not an object, or unknown top-level keys: nothing below is worth reading
         Integer language = root.get("arbor").integer();
         if (language != null && language != LANGUAGE_VERSION) {
@@ -73,8 +73,11 @@ public final class SchemaReader {
         List<Cascade> cascades = rules.cascades(root.get("cascades"));
 
         problems.throwIfAny();
-        return new TenancySchema(id, version, description, permissions.catalog(), types, constraints, delegation,
-                cascades);
+        TenancySchema schema = new TenancySchema(id, version, description, permissions.catalog(), types, constraints,
+                delegation, cascades);
+        SchemaAssertions.judge(schema, root.get("assertions"), problems);
+        problems.throwIfAny();
+        return schema;
     }
 
     private ScopeType readType(String type, Node node) {
