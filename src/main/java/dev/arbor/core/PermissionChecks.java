@@ -101,6 +101,10 @@ final class PermissionChecks {
         if (principal.realmAdmin()) {
             return Decision.realmAdministrator(principal);
         }
+        Optional<Membership> own = tree.membership(principal.userId(), scopeId);
+        if (own.isPresent() && givesAccess(own.get(), scope.get())) {
+            return Decision.allow(List.of("user " + principal.userId() + " holds a role at " + scope.get().label()));
+        }
         for (Membership membership : tree.membershipsOf(principal.userId())) {
             Optional<Scope> held = tree.scope(membership.scopeId());
             if (held.isPresent() && held.get().ancestors().contains(scopeId) && givesAccess(membership, held.get())) {
@@ -110,10 +114,9 @@ final class PermissionChecks {
         }
         BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
                 .permissions();
-        if (!permissions.isEmpty() || tree.membership(principal.userId(), scopeId)
-                .filter(membership -> givesAccess(membership, scope.get())).isPresent()) {
-            return Decision.allow(List.of("user " + principal.userId() + " holds a role at or above "
-                    + scope.get().label()));
+        if (!permissions.isEmpty()) {
+            return Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
+                    + " from roles above it"));
         }
         return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
                 + " has no role at, above or below " + scope.get().label() + " that gives access"));

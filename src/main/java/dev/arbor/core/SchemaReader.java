@@ -150,6 +150,10 @@ public final class SchemaReader {
         String deletePermission = permissionName(node.get("deletePermission"));
         HoldingRules holding = new HoldingRules(exclusiveGroups(type, node, roles), scopesPerUser(node));
         String creatorRole = creatorRole(type, node.get("creatorRole"), roles);
+        if (creatorRole != null && declarations.parents(type).isEmpty()) {
+            node.get("creatorRole").problem("scope type " + type + " has no parents: only realm administrators create"
+                    + " its scopes, and they receive no creator role");
+        }
         return new ScopeType(type, declarations.parents(type), alsoRoot, declarations.attributeKinds(type), roles,
                 owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission, createPermission,
                 updatePermission, deletePermission, holding, creatorRole);

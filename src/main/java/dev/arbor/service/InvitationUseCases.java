@@ -139,7 +139,10 @@ final class InvitationUseCases {
         Decision decision = policy.mayGrantAll(sender, actor.userId(), invitation.scopeId(), invitation.roles(), tree);
         if (!decision.allowed()) {
             List<String> why = new ArrayList<>();
-            why.add("the invitation's sender may no longer grant this:");
+            boolean holds = decision.reason() == Decision.Reason.EXCLUSIVE_ROLE_HELD
+                    || decision.reason() == Decision.Reason.TOO_MANY_SCOPES;
+            why.add(holds ? "what the user holds now leaves no room for the invitation's roles:"
+                    : "the invitation's sender may no longer grant this:");
             why.addAll(decision.explanation());
             throw TenancyException.denied(new Decision(false, decision.reason(), why), "roles");
         }

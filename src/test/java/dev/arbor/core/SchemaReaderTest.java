@@ -141,6 +141,7 @@ class SchemaReaderTest {
         scopes per user below one       | 'scopesPerUser: {max: 2}'         | 'scopesPerUser: {max: 0}'                       | scopeTypes.team.scopesPerUser.max               | must be at least 1
         scopes per user without a max   | 'scopesPerUser: {max: 2}'         | 'scopesPerUser: {min: 2}'                       | scopeTypes.team.scopesPerUser.min               | unknown property
         creator role naming no role     | 'creatorRole: lead'               | 'creatorRole: boss'                             | scopeTypes.team.creatorRole                     | unknown role 'boss' of scope type team
+        creator role of a root type     | 'exclusiveRoles: {staff: [admin, auditor]}' | 'exclusiveRoles: {staff: [admin, auditor]}\n    creatorRole: owner' | scopeTypes.account.creatorRole | only realm administrators create its scopes
         access none with grants         | 'guest: {access: none}'           | 'guest: {access: none, grants: [{permissions: [portal:users:view]}]}' | scopeTypes.account.roles.guest.grants | a role without access (access: none) grants nothing
         access none with options        | 'guest: {access: none}'           | 'guest: {access: none, options: {optional: [portal:users:view]}}' | scopeTypes.account.roles.guest.options | has no options
         access of an unknown kind       | 'guest: {access: none}'           | 'guest: {access: some}'                         | scopeTypes.account.roles.guest.access           | must be scope (the default) or none

@@ -122,23 +122,31 @@ class SeedConstructsIT {
         String engineering = skytap.as("root").post("scopes", skytap.child("department", "Engineering")).createdId();
         String sales = skytap.as("root").post("scopes", skytap.child("department", "Sales")).createdId();
         skytap.as("ada").put(skytap.roles(engineering, stan, "member")).expect(200);
-        skytap.user("ivy");
+        TestUser ivy = skytap.user("ivy");
+        String offer = skytap.as("ada").post("scopes/" + skytap.account + "/invitations",
+                "{\"email\":\"ivy@example.test\",\"roles\":[\"standard\"]}").createdId();
+        skytap.as("uma").put(skytap.roles(skytap.account, ivy, "restricted")).expect(200);
 
         JsonNode secondRole = skytap.as("ada").put(skytap.roles(skytap.account, stan, "restricted")).expect(409);
         JsonNode secondDepartment = skytap.as("ada").put(skytap.roles(sales, stan, "member")).expect(409);
+        JsonNode accepted = skytap.as("ivy").post("me/invitations/" + offer + "/accept", null).expect(409);
         JsonNode invitation = skytap.as("ada").post("scopes/" + skytap.account + "/invitations",
-                "{\"email\":\"ivy@example.test\",\"roles\":[\"standard\",\"restricted\"]}").expect(409);
+                "{\"email\":\"nia@example.test\",\"roles\":[\"standard\",\"restricted\"]}").expect(409);
         JsonNode imported = skytap.as("root").post("import", "{\"arbor\":1,\"members\":[{\"user\":\"stan\","
                 + "\"scope\":\"acct\",\"roles\":[\"administrator\"]}]}").expect(409);
 
         assertThat(secondRole.path("errorMessage").asText()).contains("holds account.standard", "revoke it first");
         assertThat(secondDepartment.path("params").toString()).contains("scopesPerUser");
+        assertThat(accepted.path("params").toString()).as("accepted after becoming restricted")
+                .contains("holds account.restricted");
         assertThat(invitation.path("params").toString()).contains("exclusive group user-role");
         assertThat(imported.path("params").toString()).contains("[administrator, standard]",
                 "exclusive group user-role");
-        assertThat(skytap.members(skytap.account)).containsEntry("stan", List.of("standard"));
+        assertThat(skytap.members(skytap.account)).containsEntry("stan", List.of("standard"))
+                .containsEntry("ivy", List.of("restricted"));
         assertThat(skytap.members(sales)).isEmpty();
-        assertThat(skytap.as("ada").get("scopes/" + skytap.account + "/invitations").expect(200)).isEmpty();
+        assertThat(skytap.as("ada").get("scopes/" + skytap.account + "/invitations").expect(200))
+                .as("only the one to ivy, still open").hasSize(1);
     }
 
     /** SkyPort: "These users do not give any access to SkyPort". */
