@@ -26,6 +26,10 @@ public record Decision(boolean allowed, Reason reason, List<String> explanation)
         TOO_MANY_HOLDERS,
         /** revoking would leave fewer holders than the role needs */
         TOO_FEW_HOLDERS,
+        /** the user holds another role of the same exclusive group at the scope; it must be revoked first */
+        EXCLUSIVE_ROLE_HELD,
+        /** the user holds roles at as many scopes of the type under one root as the schema allows */
+        TOO_MANY_SCOPES,
         /** an optional permission the user's roles do not allow */
         OPTION_NOT_ALLOWED,
         /** the scope, role or permission is not known */

@@ -26,6 +26,8 @@ final class Declarations {
     private final Map<String, Set<String>> parents = new LinkedHashMap<>();
     /** Where each type's role definitions are written: its own {@code roles}, or another type's. */
     private final Map<String, Node> roleDefinitions = new LinkedHashMap<>();
+    /** The type each type takes its roles from: itself, or the one its {@code rolesFrom} names. */
+    private final Map<String, String> roleSources = new LinkedHashMap<>();
 
     private Declarations() {
     }
@@ -47,6 +49,17 @@ final class Declarations {
         return roleDefinitions.get(type);
     }
 
+    /** Whether {@code role} is declared {@code access: none}: its holders neither see nor act in the scope. */
+    boolean givesNoAccess(RoleRef role) {
+        Node definitions = roleDefinitions.get(role.type());
+        return definitions != null && "none".equals(definitions.get(role.role()).get("access").optionalStringQuietly());
+    }
+
+    /** The type whose role definitions {@code type} uses: itself, or the type its {@code rolesFrom} names. */
+    String roleSource(String type) {
+        return roleSources.get(type);
+    }
+
     /** First pass: names of types, roles and attributes, so that later references may point anywhere. */
     static Declarations declare(Node typesNode, Map<String, Node> typeNodes) {
         Declarations declarations = new Declarations();
@@ -56,7 +69,11 @@ final class Declarations {
     }
 
     private void declareTypes(Map<String, Node> typeNodes) {
-        typeNodes.forEach((type, node) -> roleDefinitions.put(type, roleDefinitionsOf(type, node, typeNodes)));
+        typeNodes.forEach((type, node) -> {
+            String source = roleSourceOf(type, node, typeNodes);
+            roleSources.put(type, source);
+            roleDefinitions.put(type, typeNodes.get(source).get("roles"));
+        });
         typeNodes.forEach((type, node) -> {
             name(type, node);
             Map<String, Node> roleNodes = roleDefinitions.get(type).namedEntries();
@@ -95,11 +112,14 @@ final class Declarations {
         });
     }
 
-    /** A type's {@code roles}, or with {@code rolesFrom: other}, the other type's (same definitions, own holders). */
-    private static Node roleDefinitionsOf(String type, Node node, Map<String, Node> typeNodes) {
+    /**
+     * The type whose {@code roles} (and exclusive groups) {@code type} uses: its own, or with {@code rolesFrom:
+     * other}, the other type's (same definitions, own holders).
+     */
+    private static String roleSourceOf(String type, Node node, Map<String, Node> typeNodes) {
         Node from = node.get("rolesFrom");
         if (from.isMissing()) {
-            return node.get("roles");
+            return type;
         }
         String source = from.string();
         Node sourceNode = source == null ? null : typeNodes.get(source);
@@ -110,9 +130,9 @@ final class Declarations {
         } else if (!node.get("roles").isMissing()) {
             from.problem("a scope type has either roles or rolesFrom, not both");
         } else if (sourceNode != null) {
-            return sourceNode.get("roles");
+            return source;
         }
-        return node.get("roles");
+        return type;
     }
 
     /** Nesting must be a tree of types: roots exist, every type hangs from one, no cycle but a type under itself. */

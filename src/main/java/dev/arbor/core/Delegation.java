@@ -2,7 +2,9 @@ package dev.arbor.core;
 
 import dev.arbor.core.DelegationRules.Resolved;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +48,11 @@ final class Delegation {
             why.add("user " + targetUserId + " already holds " + resolved.role().ref() + " there");
             return Decision.allow(why);
         }
+        Set<String> heldThere = tree.membership(targetUserId, scopeId).map(Membership::roles).orElse(Set.of());
+        Decision refused = Holdings.refusal(schema, resolved.scope(), targetUserId, heldThere, role, tree, why);
+        if (refused != null) {
+            return refused;
+        }
         HolderLimit limit = resolved.role().holderLimit();
         if (!limit.allows(holders.size() + 1)) {
             if (!transfer) {
@@ -63,6 +70,29 @@ final class Delegation {
                 }
             }
             why.add("transfer: " + resolved.role().ref() + " moves from " + holders + " to user " + targetUserId);
+        }
+        return Decision.allow(why);
+    }
+
+    /**
+     * May {@code actor} give all of {@code roles} at {@code scopeId} to {@code targetUserId} at once (an invitation)?
+     * Each is judged as {@link #mayGrant} judges it, in order, as if the ones before were held already: two roles
+     * of one exclusive group are refused together, as they would be one after the other.
+     */
+    Decision mayGrantAll(Principal actor, String targetUserId, String scopeId, List<String> roles, TreeSlice tree) {
+        List<String> why = new ArrayList<>();
+        TreeSlice view = tree;
+        for (String role : roles) {
+            Decision decision = mayGrant(actor, targetUserId, scopeId, role, false, view);
+            if (!decision.allowed()) {
+                return decision;
+            }
+            why.addAll(decision.explanation());
+            Optional<Membership> held = view.membership(targetUserId, scopeId);
+            Set<String> together = new LinkedHashSet<>(held.map(Membership::roles).orElse(Set.of()));
+            together.add(role);
+            view = new WithMembership(view, new Membership(targetUserId, scopeId, together,
+                    held.map(Membership::options).orElse(Set.of())));
         }
         return Decision.allow(why);
     }

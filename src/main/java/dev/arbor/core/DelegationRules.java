@@ -70,6 +70,13 @@ final class DelegationRules {
                 why.add(rule.label() + " applies only when " + rule.when().describe() + ", which is not the case");
                 continue;
             }
+            if (grant && rule.recipient() != Condition.ALWAYS && !rule.recipient().holds(
+                    new Evaluation(schema, tree, targetUserId, resolved.scope(), false, Trace.OFF))) {
+                why.add(rule.label() + " applies only to a recipient for whom " + rule.recipient().describe()
+                        + " on the path of " + resolved.scope().label() + "; for user " + targetUserId
+                        + " that is not the case");
+                continue;
+            }
             if (grant && actor.userId().equals(targetUserId) && !rule.self()) {
                 why.add(rule.label() + " does not let users grant " + resolved.role().ref() + " to themselves");
                 continue;

@@ -161,6 +161,16 @@ final class Evaluation implements ConditionContext {
         }
     }
 
+    /** The first of the schema's constraints on {@code permission} the principal does not meet here; null if none. */
+    Constraint unmetConstraint(int permission) {
+        for (Constraint constraint : schema.constraints()) {
+            if (constraint.permissions().get(permission) && !constraint.when().holds(this)) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+
     /** The owner role the principal acts as at {@code path[level]} because it is vacant; null when none. */
     String actingOwnerAt(int level) {
         if (actingKnown[level]) {

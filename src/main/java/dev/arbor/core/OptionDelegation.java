@@ -52,6 +52,17 @@ final class OptionDelegation {
                 return Decision.deny(Decision.Reason.OPTION_NOT_ALLOWED, why);
             }
         }
+        Evaluation targetView = new Evaluation(schema, tree, targetUserId, scope.get(), false, Trace.OFF);
+        for (String option : sorted(options)) {
+            Constraint unmet = membership.get().options().contains(option) ? null
+                    : targetView.unmetConstraint(schema.catalog().indexOf(option));
+            if (unmet != null) {
+                why.add(unmet.label() + " requires " + unmet.when().describe() + " for " + option + ", which user "
+                        + targetUserId + " does not meet at " + scope.get().label() + ": the option would never"
+                        + " count, so it is not given");
+                return Decision.deny(Decision.Reason.OPTION_NOT_ALLOWED, why);
+            }
+        }
         if (actor.realmAdmin()) {
             why.add("user " + actor.userId() + " is a realm administrator, above every root scope");
             return Decision.allow(why);
@@ -86,6 +97,32 @@ final class OptionDelegation {
                     + ", and no option changes");
         }
         return Decision.allow(why);
+    }
+
+    /**
+     * The role's default options that {@code userId} would meet the constraints of once holding the role at the
+     * scope; empty when they hold it already.
+     */
+    Set<String> defaultOptions(String userId, String scopeId, String roleName, TreeSlice tree) {
+        Resolved resolved = rules.resolve(scopeId, roleName, tree, new ArrayList<>());
+        Optional<Membership> membership = tree.membership(userId, scopeId);
+        if (resolved == null || resolved.role().defaults().isEmpty()
+                || membership.map(held -> held.roles().contains(roleName)).orElse(false)) {
+            return Set.of();
+        }
+        Set<String> roles = new TreeSet<>(membership.map(Membership::roles).orElse(Set.of()));
+        roles.add(roleName);
+        TreeSlice holding = new WithMembership(tree, new Membership(userId, scopeId, roles,
+                membership.map(Membership::options).orElse(Set.of())));
+        Evaluation evaluation = new Evaluation(schema, holding, userId, resolved.scope(), false, Trace.OFF);
+        Set<String> defaults = new TreeSet<>();
+        BitSet candidates = resolved.role().defaults();
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            if (evaluation.unmetConstraint(index) == null) {
+                defaults.add(schema.catalog().name(index));
+            }
+        }
+        return defaults;
     }
 
     /** The roles among {@code held} for which {@code option} is optional. */

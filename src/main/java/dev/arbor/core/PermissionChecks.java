@@ -80,14 +80,15 @@ final class PermissionChecks {
         if (scope.isEmpty()) {
             return Decision.unknownScope(scopeId);
         }
-        if (tree.membership(principal.userId(), scopeId).isPresent()) {
+        Optional<Membership> membership = tree.membership(principal.userId(), scopeId);
+        if (membership.isPresent() && givesAccess(membership.get(), scope.get())) {
             return Decision.allow(List.of("user " + principal.userId() + " holds a role at " + scope.get().label()));
         }
         BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
                 .permissions();
         return permissions.isEmpty()
                 ? Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
-                        + " has neither a role nor any permission at " + scope.get().label()))
+                        + " has neither a role that gives access nor any permission at " + scope.get().label()))
                 : Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
                         + " from roles above it"));
     }
@@ -100,20 +101,36 @@ final class PermissionChecks {
         if (principal.realmAdmin()) {
             return Decision.realmAdministrator(principal);
         }
+        Optional<Membership> own = tree.membership(principal.userId(), scopeId);
+        if (own.isPresent() && givesAccess(own.get(), scope.get())) {
+            return Decision.allow(List.of("user " + principal.userId() + " holds a role at " + scope.get().label()));
+        }
         for (Membership membership : tree.membershipsOf(principal.userId())) {
             Optional<Scope> held = tree.scope(membership.scopeId());
-            if (held.isPresent() && held.get().ancestors().contains(scopeId)) {
+            if (held.isPresent() && held.get().ancestors().contains(scopeId) && givesAccess(membership, held.get())) {
                 return Decision.allow(List.of("user " + principal.userId() + " is a member of "
                         + held.get().label() + ", below it"));
             }
         }
         BitSet permissions = new Evaluation(schema, tree, principal.userId(), scope.get(), false, Trace.OFF)
                 .permissions();
-        if (!permissions.isEmpty() || tree.membership(principal.userId(), scopeId).isPresent()) {
-            return Decision.allow(List.of("user " + principal.userId() + " holds a role at or above "
-                    + scope.get().label()));
+        if (!permissions.isEmpty()) {
+            return Decision.allow(List.of("user " + principal.userId() + " has permissions at " + scope.get().label()
+                    + " from roles above it"));
         }
         return Decision.deny(Decision.Reason.NOT_PERMITTED, List.of("user " + principal.userId()
-                + " has no role at, above or below " + scope.get().label()));
+                + " has no role at, above or below " + scope.get().label() + " that gives access"));
+    }
+
+    /**
+     * Whether a membership lets its user see and act in its scope: one of its roles gives access. A membership of
+     * roles declared {@code access: none} only (SkyPort's virtual-client users) is on record and listed with the
+     * members, but opens nothing; neither do roles the schema does not declare.
+     */
+    private boolean givesAccess(Membership membership, Scope scope) {
+        ScopeType type = schema.type(scope.type());
+        return type != null && membership.roles().stream()
+                .map(role -> type.roles().get(role))
+                .anyMatch(role -> role != null && role.givesAccess());
     }
 }

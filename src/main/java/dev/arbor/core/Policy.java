@@ -108,6 +108,16 @@ public final class Policy {
     }
 
     /**
+     * May {@code actor} give all of {@code roles} at {@code scopeId} to {@code targetUserId} at once, as an invitation
+     * does? Each is judged as {@link #mayGrant} judges it, as if the ones before it were held already, so that an
+     * offer of two roles of one exclusive group is refused as granting them one after the other would be.
+     */
+    public Decision mayGrantAll(Principal actor, String targetUserId, String scopeId, List<String> roles,
+            TreeSlice tree) {
+        return delegation.mayGrantAll(actor, targetUserId, scopeId, roles, tree);
+    }
+
+    /**
      * May {@code actor} take {@code role} at {@code scopeId} from {@code targetUserId}, and what goes with it?
      * Users may always give up their own roles, within the role's minimum.
      *
@@ -137,6 +147,24 @@ public final class Policy {
      */
     public Decision mayCreateScope(Principal principal, String parentId, String type, TreeSlice tree) {
         return scopeDecisions.mayCreateScope(principal, parentId, type, tree);
+    }
+
+    /**
+     * The role {@code principal} receives at a scope of {@code type} they create ({@code creatorRole}): granted with
+     * the scope, not by delegation; empty when the type names none, and for realm administrators, who hold nothing.
+     * {@link #mayCreateScope} has checked that the creator may hold it.
+     */
+    public Optional<String> creatorRole(Principal principal, String type) {
+        return scopeDecisions.creatorRole(principal, type);
+    }
+
+    /**
+     * The optional permissions {@code userId} is given with {@code role} at {@code scopeId} when it is granted: the
+     * role's {@code defaults} whose constraints the user would meet there. Empty when the user holds the role already
+     * (a grant that changes nothing gives back no option taken away) or the role or scope is unknown.
+     */
+    public Set<String> defaultOptions(String userId, String scopeId, String role, TreeSlice tree) {
+        return optionDelegation.defaultOptions(userId, scopeId, role, tree);
     }
 
     /** May {@code principal} rename {@code scopeId} or change its attributes? Needs the type's updatePermission. */

@@ -38,7 +38,8 @@ final class RuleReader {
     List<DelegationRule> delegation(Node list) {
         List<DelegationRule> rules = new ArrayList<>();
         for (Node node : list.items()) {
-            node.entries(Set.of("description", "grant", "by", "when", "revoke", "self", "beyondOwnPermissions"));
+            node.entries(Set.of("description", "grant", "by", "when", "recipient", "revoke", "self",
+                    "beyondOwnPermissions"));
             Set<RoleRef> granted = new LinkedHashSet<>();
             for (Node ref : node.get("grant").stringItems()) {
                 granted.addAll(declarations.roleOrAllOfType(ref));
@@ -48,6 +49,9 @@ final class RuleReader {
                 RoleRef actor = declarations.role(ref);
                 if (actor == null) {
                     continue;
+                }
+                if (declarations.givesNoAccess(actor)) {
+                    ref.problem(actor + " gives no access (access: none), so its holders can never grant anything");
                 }
                 for (RoleRef role : granted) {
                     if (!actor.type().equals(role.type()) && !declarations.canBeAbove(actor.type(), role.type())) {
@@ -62,11 +66,30 @@ final class RuleReader {
                     node.get(required).problem("is required");
                 }
             }
+            Condition recipient = conditions.read(node.get("recipient"));
+            if (asksForAResource(recipient)) {
+                node.get("recipient").problem("a condition on the recipient cannot ask who owns a resource: a grant"
+                        + " acts on no resource");
+            }
             rules.add(new DelegationRule(rules.size() + 1, Set.copyOf(granted), Set.copyOf(by),
-                    conditions.read(node.get("when")), node.get("revoke").bool(true), node.get("self").bool(false),
+                    conditions.read(node.get("when")), recipient, node.get("revoke").bool(true),
+                    node.get("self").bool(false),
                     node.get("beyondOwnPermissions").bool(false), node.get("description").optionalString()));
         }
         return List.copyOf(rules);
+    }
+
+    private static boolean asksForAResource(Condition condition) {
+        if (condition instanceof Condition.ResourceOwner) {
+            return true;
+        }
+        if (condition instanceof Condition.All all) {
+            return all.conditions().stream().anyMatch(RuleReader::asksForAResource);
+        }
+        if (condition instanceof Condition.Any any) {
+            return any.conditions().stream().anyMatch(RuleReader::asksForAResource);
+        }
+        return condition instanceof Condition.Not not && asksForAResource(not.condition());
     }
 
     List<Cascade> cascades(Node list) {

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Whether the data a realm already holds fits a new schema; what does not, named scope by scope. */
+/**
+ * Whether the data a realm already holds fits a new schema; what does not, named scope by scope: types, nesting,
+ * declared roles, holders per role, and what one user may hold ({@link Holdings}: exclusive groups, scopes per user).
+ */
 public final class SchemaCompatibility {
 
     private SchemaCompatibility() {
@@ -52,6 +56,7 @@ public final class SchemaCompatibility {
                 }
             }
         }
+        problems.addAll(Holdings.problems(schema, id -> Optional.ofNullable(byId.get(id)), memberships));
         return problems;
     }
 }

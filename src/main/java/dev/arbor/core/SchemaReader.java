@@ -22,6 +22,7 @@ public final class SchemaReader {
     private PermissionReader permissions;
     private Declarations declarations;
     private ConditionReader conditions;
+    private Node typesNode;
 
     private SchemaReader() {
     }
@@ -57,7 +58,7 @@ public final class SchemaReader {
         String description = root.get("description").optionalString();
 
         permissions = PermissionReader.read(root.get("permissions"));
-        Node typesNode = root.get("scopeTypes");
+        typesNode = root.get("scopeTypes");
         Map<String, Node> typeNodes = typesNode.namedEntries();
         if (typeNodes.isEmpty()) {
             typesNode.problem(typesNode.isMissing() ? "is required" : "must declare at least one scope type");
@@ -83,7 +84,7 @@ public final class SchemaReader {
     private ScopeType readType(String type, Node node) {
         node.entries(Set.of("description", "parents", "root", "attributes", "owner", "vacancy", "sealing",
                 "membersPermission", "createPermission", "updatePermission", "deletePermission", "roles",
-                "rolesFrom"));
+                "rolesFrom", "exclusiveRoles", "scopesPerUser", "creatorRole"));
         boolean alsoRoot = node.get("root").bool(false);
         if (alsoRoot && declarations.parents(type).isEmpty()) {
             node.get("root").problem("a type without parents is a root type already");
@@ -99,6 +100,9 @@ public final class SchemaReader {
             Role ownerRole = owner == null ? null : roles.get(owner);
             if (owner != null && ownerRole == null) {
                 ownerNode.problem("unknown role '" + owner + "' of scope type " + type);
+            } else if (ownerRole != null && !ownerRole.givesAccess()) {
+                ownerNode.problem("the owner role " + type + "." + owner + " gives no access (access: none); an owner"
+                        + " must see and act in what it owns");
             } else if (ownerRole != null && !ownerRole.holderLimit().equals(HolderLimit.of(1))) {
                 ownerNode.problem("the owner role " + type + "." + owner + " must allow exactly one holder per "
                         + "scope (cardinality.max: 1), but allows "
@@ -147,9 +151,90 @@ public final class SchemaReader {
         String createPermission = permissionName(node.get("createPermission"));
         String updatePermission = permissionName(node.get("updatePermission"));
         String deletePermission = permissionName(node.get("deletePermission"));
+        HoldingRules holding = new HoldingRules(exclusiveGroups(type, node, roles), scopesPerUser(node));
+        String creatorRole = creatorRole(type, node.get("creatorRole"), roles);
+        if (creatorRole != null && declarations.parents(type).isEmpty()) {
+            node.get("creatorRole").problem("scope type " + type + " has no parents: only realm administrators create"
+                    + " its scopes, and they receive no creator role");
+        }
         return new ScopeType(type, declarations.parents(type), alsoRoot, declarations.attributeKinds(type), roles,
                 owner, List.copyOf(actingOwners), Set.copyOf(sealedFrom), sealed, membersPermission, createPermission,
-                updatePermission, deletePermission);
+                updatePermission, deletePermission, holding, creatorRole);
+    }
+
+    /**
+     * {@code exclusiveRoles: {group: [role, …]}}: groups of two or more of the type's roles, each role in one group
+     * at most. They come with the role definitions: a type with {@code rolesFrom} has its source's groups.
+     */
+    private Map<String, List<String>> exclusiveGroups(String type, Node node, Map<String, Role> roles) {
+        String source = declarations.roleSource(type);
+        Node groupsNode = typesNode.get(source).get("exclusiveRoles");
+        if (!source.equals(type) && !node.get("exclusiveRoles").isMissing()) {
+            node.get("exclusiveRoles").problem("exclusive groups come with the roles: scope type " + type
+                    + " has those of " + source + " (rolesFrom)");
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        Map<String, String> groupOfRole = new LinkedHashMap<>();
+        groupsNode.namedEntries().forEach((group, list) -> {
+            Declarations.name(group, list);
+            List<Node> items = list.stringItems();
+            if (items.size() < 2) {
+                list.problem("an exclusive group names at least two roles");
+            }
+            List<String> members = new ArrayList<>();
+            for (Node item : items) {
+                String role = item.string();
+                if (role == null) {
+                    continue;
+                }
+                if (!roles.containsKey(role)) {
+                    item.problem("unknown role '" + role + "' of scope type " + source);
+                } else if (members.contains(role)) {
+                    item.problem("role " + role + " is listed twice");
+                } else if (groupOfRole.containsKey(role)) {
+                    item.problem("role " + role + " is in the exclusive group " + groupOfRole.get(role)
+                            + " already; a role belongs to one group at most");
+                } else {
+                    members.add(role);
+                    groupOfRole.put(role, group);
+                }
+            }
+            groups.put(group, List.copyOf(members));
+        });
+        return groups;
+    }
+
+    /** {@code scopesPerUser: {max: n}}: null when absent. */
+    private static Integer scopesPerUser(Node node) {
+        Node limit = node.get("scopesPerUser");
+        if (limit.isMissing()) {
+            return null;
+        }
+        limit.entries(Set.of("max"));
+        Integer max = limit.get("max").integer();
+        if (max != null && max < 1) {
+            limit.get("max").problem("must be at least 1");
+            return null;
+        }
+        return max;
+    }
+
+    /** {@code creatorRole: role}: a role of the type that gives access; null when absent. */
+    private static String creatorRole(String type, Node node, Map<String, Role> roles) {
+        if (node.isMissing()) {
+            return null;
+        }
+        String role = node.string();
+        if (role != null && !roles.containsKey(role)) {
+            node.problem("unknown role '" + role + "' of scope type " + type);
+            return null;
+        }
+        if (role != null && !roles.get(role).givesAccess()) {
+            node.problem("role " + type + "." + role + " gives no access (access: none); the creator would lose"
+                    + " sight of what they created");
+            return null;
+        }
+        return role;
     }
 
     /** A single declared permission (no wildcards), or null when absent. */
@@ -173,7 +258,7 @@ public final class SchemaReader {
 
     private void readRole(String type, String role, Node node, Map<String, Role> roles) {
         Declarations.name(role, node);
-        node.entries(Set.of("description", "cardinality", "grants", "readOnlyVariant", "options"));
+        node.entries(Set.of("description", "cardinality", "grants", "readOnlyVariant", "options", "access"));
         RoleRef ref = new RoleRef(type, role);
         int min = 0;
         HolderLimit max = HolderLimit.unbounded();
@@ -204,21 +289,33 @@ public final class SchemaReader {
         Node options = node.get("options");
         BitSet mandatory = new BitSet();
         BitSet optional = new BitSet();
+        BitSet defaults = new BitSet();
         if (!options.isMissing()) {
-            options.entries(Set.of("mandatory", "optional"));
+            options.entries(Set.of("mandatory", "optional", "defaults"));
             mandatory = permissions.patterns(options.get("mandatory"));
             optional = permissions.patterns(options.get("optional"));
+            defaults = permissions.patterns(options.get("defaults"));
             BitSet both = (BitSet) mandatory.clone();
             both.and(optional);
             if (!both.isEmpty()) {
                 options.problem("permissions both mandatory and optional: " + permissions.catalog().names(both));
             }
+            BitSet notOptional = (BitSet) defaults.clone();
+            notOptional.andNot(optional);
+            if (!notOptional.isEmpty()) {
+                options.get("defaults").problem("defaults must be optional permissions of the role; these are not: "
+                        + permissions.catalog().names(notOptional));
+            }
         }
+        boolean givesAccess = readAccess(node, grantNodes, options);
         String description = node.get("description").optionalString();
-        roles.put(role, new Role(ref, description, min, max, List.copyOf(grants), mandatory, optional));
+        roles.put(role, new Role(ref, description, min, max, List.copyOf(grants), mandatory, optional, defaults,
+                givesAccess));
 
         Node variantNode = node.get("readOnlyVariant");
-        if (!variantNode.isMissing()) {
+        if (!givesAccess && !variantNode.isMissing()) {
+            variantNode.problem("a role without access (access: none) has nothing to derive a read-only variant from");
+        } else if (!variantNode.isMissing()) {
             String variant = variantNode.optionalStringQuietly();
             if (variant != null) {
                 Declarations.name(variant, variantNode);
@@ -233,9 +330,35 @@ public final class SchemaReader {
                 BitSet readMandatory = (BitSet) mandatory.clone();
                 readMandatory.and(readOnly);
                 roles.put(variant, new Role(new RoleRef(type, variant), "read-only variant of " + ref, 0,
-                        HolderLimit.unbounded(), List.copyOf(readGrants), readMandatory, new BitSet()));
+                        HolderLimit.unbounded(), List.copyOf(readGrants), readMandatory, new BitSet(), new BitSet(),
+                        true));
             }
         }
+    }
+
+    /**
+     * {@code access: none} (a membership on record that gives no access to the scope: no grants, no options) or
+     * {@code access: scope}, the default.
+     */
+    private static boolean readAccess(Node node, List<Node> grantNodes, Node options) {
+        Node access = node.get("access");
+        if (access.isMissing()) {
+            return true;
+        }
+        String text = access.string();
+        if (text != null && !text.equals("none") && !text.equals("scope")) {
+            access.problem("must be scope (the default) or none");
+        }
+        if (!"none".equals(text)) {
+            return true;
+        }
+        if (!grantNodes.isEmpty()) {
+            node.get("grants").problem("a role without access (access: none) grants nothing");
+        }
+        if (!options.isMissing()) {
+            options.problem("a role without access (access: none) has no options");
+        }
+        return false;
     }
 
     private Grant readGrant(Node node) {

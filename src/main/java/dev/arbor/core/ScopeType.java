@@ -18,10 +18,14 @@ import java.util.Set;
  * @param createPermission needed at the parent to create a scope of this type; null: only realm admins may
  * @param updatePermission needed at a scope of this type to rename it or change its attributes; null: admins
  * @param deletePermission needed at a scope of this type to delete it; null: only realm admins may
+ * @param holding what one user may hold of this type beyond each role's own limits (exclusive groups, scopes per
+ *        user)
+ * @param creatorRole the role a user who creates a scope of this type receives there; null: none
  */
 record ScopeType(String name, Set<String> parents, boolean alsoRoot, Map<String, String> attributes,
         Map<String, Role> roles, String owner, List<RoleRef> actingOwners, Set<RoleRef> sealedFrom, BitSet sealed,
-        String membersPermission, String createPermission, String updatePermission, String deletePermission) {
+        String membersPermission, String createPermission, String updatePermission, String deletePermission,
+        HoldingRules holding, String creatorRole) {
 
     boolean isRoot() {
         return parents.isEmpty() || alsoRoot;

@@ -75,14 +75,15 @@ final class ApiException extends WebApplicationException {
     }
 
     /**
-     * The status a denial maps to: 403 for what the rules forbid, 409 for cardinality, 400 for options that are
-     * not allowed, 404 for what does not exist. The explanation travels in {@code params}.
+     * The status a denial maps to: 403 for what the rules forbid, 409 for what the user holds already (holders per
+     * role, an exclusive role, scopes per user), 400 for options that are not allowed, 404 for what does not exist.
+     * The explanation travels in {@code params}.
      */
     static ApiException denied(Decision decision, String field) {
         List<String> why = decision.explanation();
         String last = why.isEmpty() ? decision.reason().name() : why.get(why.size() - 1);
         return switch (decision.reason()) {
-            case TOO_MANY_HOLDERS, TOO_FEW_HOLDERS -> conflict(last, why);
+            case TOO_MANY_HOLDERS, TOO_FEW_HOLDERS, EXCLUSIVE_ROLE_HELD, TOO_MANY_SCOPES -> conflict(last, why);
             case OPTION_NOT_ALLOWED, NO_COMMON_ANCESTOR -> status(Response.Status.BAD_REQUEST, error(field, last, why));
             case UNKNOWN -> status(Response.Status.NOT_FOUND, error(field, last, why));
             default -> status(Response.Status.FORBIDDEN, error(null, "Not allowed: " + last, why));

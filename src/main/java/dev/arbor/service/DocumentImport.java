@@ -51,6 +51,7 @@ final class DocumentImport {
             plan.member(members.get(i), "members[" + i + "]");
         }
         plan.checkHolders();
+        plan.checkHoldings();
         if (newSchema) {
             List<String> conflicts = SchemaCompatibility.problems(schema, tenancy.store.allScopes(),
                     tenancy.store.allMemberships());

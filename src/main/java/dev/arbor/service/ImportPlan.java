@@ -1,10 +1,13 @@
 package dev.arbor.service;
 
 import dev.arbor.core.HolderLimit;
+import dev.arbor.core.Holdings;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Placement;
+import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TenancySchema;
+import dev.arbor.core.TreeSlice;
 import dev.arbor.service.TenancyDocument.ImportResult;
 import dev.arbor.service.TenancyDocument.MemberEntry;
 import dev.arbor.service.TenancyDocument.ScopeNode;
@@ -20,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Everything a document would do, checked whole before any of it is done. */
 final class ImportPlan {
@@ -169,6 +173,42 @@ final class ImportPlan {
         }
     }
 
+    /**
+     * What each user named would hold after the import (what they hold now and what the document gives them) breaks
+     * none of the schema's rules on what one user may hold: exclusive role groups, scopes per user. The core judges
+     * ({@link Holdings}), as it judges a grant through the API.
+     */
+    void checkHoldings() {
+        TreeSlice slice = tenancy.store.slice();
+        Map<String, Map<String, Set<String>>> held = new LinkedHashMap<>();
+        for (Grant grant : grants) {
+            Map<String, Set<String>> byScope = held.computeIfAbsent(grant.userId(), user -> {
+                Map<String, Set<String>> now = new LinkedHashMap<>();
+                slice.membershipsOf(user).forEach(membership -> now.put(membership.scopeId(),
+                        new LinkedHashSet<>(membership.roles())));
+                return now;
+            });
+            byScope.computeIfAbsent(grant.scopeKey(), scope -> new LinkedHashSet<>()).add(grant.role());
+        }
+        List<Membership> memberships = new ArrayList<>();
+        held.forEach((userId, byScope) -> byScope.forEach((scopeId, roles) -> memberships.add(
+                new Membership(userId, scopeId, roles, Set.of()))));
+        Map<String, Scope> planned = new HashMap<>();
+        for (NewScope scope : creates) {
+            List<String> ancestors = scope.parentKey() == null ? List.of()
+                    : Optional.ofNullable(planned.get(scope.parentKey())).or(() -> slice.scope(scope.parentKey()))
+                            .map(Scope::path).orElse(List.of());
+            planned.put(scope.key(), new Scope(scope.key(), scope.type(), scope.name(), ancestors,
+                    scope.attributes() == null ? Map.of() : scope.attributes()));
+        }
+        List<String> problems = Holdings.problems(schema,
+                id -> Optional.ofNullable(planned.get(id)).or(() -> slice.scope(id)), memberships);
+        if (!problems.isEmpty()) {
+            throw TenancyException.conflict("The document gives users more than the schema lets one user hold",
+                    problems);
+        }
+    }
+
     ImportResult apply(String schemaJson, Optional<StoredSchema> active, String userId) {
         int revision = active.map(StoredSchema::revision).orElse(0);
         if (schemaJson != null) {
@@ -189,6 +229,7 @@ final class ImportPlan {
             toGive.add(new TenancyStore.Grant(grant.userId(), idOf(grant.scopeKey()), grant.role(),
                     schema.holderLimit(grant.type(), grant.role())));
         }
+        Map<String, Set<String>> defaults = defaultOptions();
         int granted = tenancy.store.grantAll(toGive);
         int optionsSet = 0;
         for (Options change : options) {
@@ -200,9 +241,45 @@ final class ImportPlan {
                 optionsSet++;
             }
         }
+        for (Map.Entry<String, Set<String>> given : defaults.entrySet()) {
+            String[] member = given.getKey().split("\n", 2);
+            Set<String> current = tenancy.store.slice().membership(member[0], member[1])
+                    .map(Membership::options).orElse(Set.of());
+            Set<String> options = new TreeSet<>(current);
+            options.addAll(given.getValue());
+            if (!options.equals(current)) {
+                tenancy.store.setOptions(member[0], member[1], options);
+                optionsSet++;
+            }
+        }
         boolean unchanged = schemaJson == null && creates.isEmpty() && updates.isEmpty() && granted == 0
                 && optionsSet == 0;
         return new ImportResult(revision, creates.size(), updates.size(), granted, optionsSet, unchanged);
+    }
+
+    /**
+     * The optional permissions the roles the document grants turn on (the core's {@link Policy#defaultOptions}), by
+     * user and scope id, for memberships whose entries list no options: a document that lists them, as an export
+     * does, says exactly which the member has. Read before the roles are granted: a role held already turns on
+     * nothing.
+     */
+    private Map<String, Set<String>> defaultOptions() {
+        Set<String> listed = new HashSet<>();
+        options.forEach(change -> listed.add(change.userId() + "\n" + change.scopeKey()));
+        Policy policy = new Policy(schema);
+        TreeSlice slice = tenancy.store.slice();
+        Map<String, Set<String>> defaults = new LinkedHashMap<>();
+        for (Grant grant : grants) {
+            if (listed.contains(grant.userId() + "\n" + grant.scopeKey())) {
+                continue;
+            }
+            String scopeId = idOf(grant.scopeKey());
+            Set<String> given = policy.defaultOptions(grant.userId(), scopeId, grant.role(), slice);
+            if (!given.isEmpty()) {
+                defaults.computeIfAbsent(grant.userId() + "\n" + scopeId, key -> new TreeSet<>()).addAll(given);
+            }
+        }
+        return defaults;
     }
 
     /**

@@ -60,10 +60,8 @@ final class InvitationUseCases {
         }
         List<String> roles = List.copyOf(new LinkedHashSet<>(requestedRoles));
         String invitee = inviteeId(email);
-        for (String role : roles) {
-            RealmTenancy.require(policy.mayGrant(actor.principal(), invitee, scope.id(), role, false, tenancy.tree()),
-                    "roles");
-        }
+        RealmTenancy.require(policy.mayGrantAll(actor.principal(), invitee, scope.id(), roles, tenancy.tree()),
+                "roles");
         long expiresAt = System.currentTimeMillis() + lifetime.toMillis();
         String sender = actor.userId();
         Optional<Invitation> open = tenancy.store.openInvitation(scope.id(), email);
@@ -138,21 +136,22 @@ final class InvitationUseCases {
                     List.of("the user who sent the invitation no longer exists")), "roles");
         }
         Principal sender = new Principal(inviter.getId(), RealmAdministrators.includes(tenancy.realm, inviter));
-        for (String role : invitation.roles()) {
-            Decision decision = policy.mayGrant(sender, actor.userId(), invitation.scopeId(), role, false, tree);
-            if (!decision.allowed()) {
-                List<String> why = new ArrayList<>();
-                why.add("the invitation's sender may no longer grant this:");
-                why.addAll(decision.explanation());
-                throw TenancyException.denied(new Decision(false, decision.reason(), why), "roles");
-            }
+        Decision decision = policy.mayGrantAll(sender, actor.userId(), invitation.scopeId(), invitation.roles(), tree);
+        if (!decision.allowed()) {
+            List<String> why = new ArrayList<>();
+            boolean holds = decision.reason() == Decision.Reason.EXCLUSIVE_ROLE_HELD
+                    || decision.reason() == Decision.Reason.TOO_MANY_SCOPES;
+            why.add(holds ? "what the user holds now leaves no room for the invitation's roles:"
+                    : "the invitation's sender may no longer grant this:");
+            why.addAll(decision.explanation());
+            throw TenancyException.denied(new Decision(false, decision.reason(), why), "roles");
         }
         if (!tenancy.store.decide(invitation.id(), Invitation.ACCEPTED, actor.userId())) {
             throw TenancyException.conflict("Invitation " + invitation.id() + " was decided meanwhile", List.of());
         }
         Scope scope = tree.scope(invitation.scopeId()).orElseThrow();
         for (String role : invitation.roles()) {
-            tenancy.store.grant(actor.userId(), scope.id(), role, policy.schema().holderLimit(scope.type(), role));
+            tenancy.grant(policy, actor.userId(), scope, role);
         }
         audit(actor, invitation, "accept", tree);
         return AccessRepresentation.of(policy.access(actor.principal(), scope.id(), tenancy.tree(), false)

@@ -67,7 +67,7 @@ final class MemberUseCases {
             }
         }
         try {
-            tenancy.store.grant(userId, scope.id(), role, limit);
+            tenancy.grant(policy, userId, scope, role);
         } catch (ConflictException e) {
             throw TenancyException.conflict(e.getMessage() + "; ask for a transfer to replace the holder", List.of());
         }

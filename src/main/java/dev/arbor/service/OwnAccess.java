@@ -20,7 +20,8 @@ final class OwnAccess {
 
     /**
      * Paged here: the actor's memberships are read whole anyway, and cached, for the token. What cannot be shown is
-     * dropped before the page is cut, so that a page is full while more follow.
+     * dropped before the page is cut, so that a page is full while more follow: scopes the core does not let the
+     * actor see, such as those where they hold only roles without access.
      */
     List<AccessRepresentation> scopes(Actor actor, int first, int max) {
         Policy policy = tenancy.policy();
@@ -29,6 +30,7 @@ final class OwnAccess {
                 .map(Membership::scopeId)
                 .sorted()
                 .map(tree::scope).flatMap(Optional::stream)
+                .filter(scope -> policy.maySee(actor.principal(), scope.id(), tree).allowed())
                 .skip(first).limit(max)
                 .map(scope -> AccessRepresentation.of(access(policy, actor, tree, scope, false), scope, tenancy.store))
                 .toList();

@@ -1,6 +1,7 @@
 package dev.arbor.service;
 
 import dev.arbor.core.Decision;
+import dev.arbor.core.Membership;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -111,6 +114,24 @@ final class RealmTenancy {
     /** Locks the path of {@code scopeId} for a write; the store's conflict when the database gave up waiting. */
     void lockPath(String scopeId) {
         store.lockPath(scopeId);
+    }
+
+    /**
+     * Gives {@code role} at {@code scope} to {@code userId} within the role's holder limit, with the optional
+     * permissions the core says the role turns on when granted ({@link Policy#defaultOptions}); the decision to grant
+     * was taken before. Nothing changes when the user holds the role already.
+     *
+     * @throws dev.arbor.store.ConflictException when the role is full (a request racing this one took the seat)
+     */
+    void grant(Policy policy, String userId, Scope scope, String role) {
+        Set<String> defaults = policy.defaultOptions(userId, scope.id(), role, tree());
+        store.grant(userId, scope.id(), role, policy.schema().holderLimit(scope.type(), role));
+        if (!defaults.isEmpty()) {
+            Set<String> options = new TreeSet<>(tree().membership(userId, scope.id()).map(Membership::options)
+                    .orElse(Set.of()));
+            options.addAll(defaults);
+            store.setOptions(userId, scope.id(), options);
+        }
     }
 
     /** The user named in a path or body; NOT_FOUND when the realm has no such user. */

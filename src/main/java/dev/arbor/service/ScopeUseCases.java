@@ -6,6 +6,7 @@ import dev.arbor.core.Policy;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TenancySchema;
 import dev.arbor.core.TreeSlice;
+import dev.arbor.service.Views.RoleChange;
 import dev.arbor.service.Views.ScopeRepresentation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +59,12 @@ final class ScopeUseCases {
         Scope scope = tenancy.store.createScope(type, name, parentId, attributes, key);
         ScopeRepresentation created = ScopeRepresentation.of(scope, tenancy.store);
         tenancy.audit(actor, OperationType.CREATE, created, "tenancy", "scopes", scope.id());
+        // the creator's role comes with the scope, in this transaction; mayCreateScope checked they may hold it
+        policy.creatorRole(actor.principal(), type).ifPresent(role -> {
+            tenancy.grant(policy, actor.userId(), scope, role);
+            tenancy.audit(actor, OperationType.UPDATE, new RoleChange(actor.userId(), scope.id(), role, false,
+                    List.of()), "tenancy", "scopes", scope.id(), "members", actor.userId(), "roles", role);
+        });
         return created;
     }
 
@@ -118,7 +125,7 @@ final class ScopeUseCases {
         if (parentId != null && holdsAtOrAbove(actor, tree, parentId)) {
             return visibleChildren(actor, policy, tree, parentId, type, search, first, max);
         }
-        return onPathsToActor(actor, tree, parentId, type, search, first, max);
+        return onPathsToActor(actor, policy, tree, parentId, type, search, first, max);
     }
 
     /** Whether the actor is a member at {@code scopeId} or above it, whose roles may reach every child. */
@@ -159,10 +166,12 @@ final class ScopeUseCases {
 
     /**
      * The children of {@code parentId} (null: the top scopes) on the way to the actor's memberships: all the
-     * actor sees there when holding nothing at or above it. As many as the actor's memberships, so paged here.
+     * actor sees there when holding nothing at or above it. As many as the actor's memberships, so paged here. A
+     * membership that gives no access (roles declared {@code access: none}) opens no path: the core's visibility
+     * decides.
      */
-    private List<ScopeRepresentation> onPathsToActor(Actor actor, TreeSlice tree, String parentId, String type,
-            String search, int first, int max) {
+    private List<ScopeRepresentation> onPathsToActor(Actor actor, Policy policy, TreeSlice tree, String parentId,
+            String type, String search, int first, int max) {
         Set<String> tops = new LinkedHashSet<>();
         for (Membership membership : tree.membershipsOf(actor.userId())) {
             tree.scope(membership.scopeId()).ifPresent(scope -> {
@@ -176,6 +185,7 @@ final class ScopeUseCases {
         return tops.stream()
                 .map(tree::scope).flatMap(Optional::stream)
                 .filter(scope -> type == null || scope.type().equals(type))
+                .filter(scope -> policy.maySee(actor.principal(), scope.id(), tree).allowed())
                 .filter(scope -> search == null || scope.name().toLowerCase(Locale.ROOT)
                         .contains(search.toLowerCase(Locale.ROOT)))
                 .sorted(Comparator.comparing(Scope::name).thenComparing(Scope::id))

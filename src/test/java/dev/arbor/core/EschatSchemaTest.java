@@ -147,12 +147,46 @@ class EschatSchemaTest {
         Conduit Admin: has no say in another conduit                          | cody | zed | c1    | sales-rep        | NOT_DELEGATED
         Sales Rep: may be assigned customer admin rights to several customers | carl | sara| cust2 | customer-admin   | ALLOWED
         Sales Rep: cannot assign customer admin rights itself                 | sara | sara| cust2 | customer-admin   | NOT_DELEGATED
+        Customer Manager: may be assigned customer admin rights too           | carl | cora| cust2 | customer-admin   | ALLOWED
+        Sales Rep: ... within the conduit: not by another conduit's admin     | cody | sara| cust3 | customer-admin   | NOT_DELEGATED
+        Conduit Admin: makes a user of the customer its customer admin        | carl | tess| cust1 | customer-admin   | ALLOWED
+        Conduit Admin: ... but not someone of neither the conduit nor the customer | carl | zed | cust1 | customer-admin | NOT_DELEGATED
+        Support: assigns customer admin rights throughout the server          | sven | zed | cust3 | customer-admin   | ALLOWED
         Customer Admin: manages the customer's users                          | cam  | zed | cust1 | customer-technical | ALLOWED
         Customer Admin: not another customer's                                | cam  | zed | cust2 | customer-technical | NOT_DELEGATED
         Customer Technical: manages no portal users                           | tess | zed | cust1 | customer-technical | NOT_DELEGATED
         """)
     void roleManagement(String rule, String actor, String target, String scope, String role, Reason expected) {
         Decision decision = POLICY.mayGrant(Principal.user(actor), target, scope, role, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** Creating, renaming and deleting customers and departments, as the Create, Edit and Delete tables say. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Create Customer: Conduit Admin                    | carl | create | c1    | customer   | ALLOWED
+        Create Customer: Sales Rep                        | sara | create | c1    | customer   | ALLOWED
+        Create Customer: Customer Manager may not         | cora | create | c1    | customer   | NOT_PERMITTED
+        Create Customer: not in another conduit           | carl | create | c2    | customer   | NOT_PERMITTED
+        Create Departments: Customer Admin                | cam  | create | cust1 | department | ALLOWED
+        Create Departments: Customer Manager              | cora | create | cust2 | department | ALLOWED
+        Create Departments: Customer Technical may not    | tess | create | cust1 | department | NOT_PERMITTED
+        Edit Customer: Customer Manager                   | cora | update | cust1 |            | ALLOWED
+        Edit Customer: Customer Admin may not             | cam  | update | cust1 |            | NOT_PERMITTED
+        Edit Departments: Customer Admin                  | cam  | update | d1a   |            | ALLOWED
+        Delete Departments: Customer Admin                | cam  | delete | d1a   |            | ALLOWED
+        Delete Departments: Customer Technical may not    | tess | delete | d1a   |            | NOT_PERMITTED
+        Delete Customers: N/A, so realm administrators only | sven | delete | cust1 |          | NOT_PERMITTED
+        """)
+    void customersAndDepartments(String rule, String user, String action, String scope, String type,
+            Reason expected) {
+        Principal principal = Principal.user(user);
+        Decision decision = switch (action) {
+            case "create" -> POLICY.mayCreateScope(principal, scope, type, TREE);
+            case "update" -> POLICY.mayUpdateScope(principal, scope, TREE);
+            default -> POLICY.mayDeleteScope(principal, scope, false, TREE);
+        };
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }

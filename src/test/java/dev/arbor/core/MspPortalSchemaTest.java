@@ -97,9 +97,40 @@ class MspPortalSchemaTest {
         A partner provisions its clients' administrators (A10)                     | paula | zed | C  | admin         | ALLOWED
         A client admin gives only what it has: Workspaces is not its to give       | carla | zed | C  | workspaces-l2 | EXCEEDS_OWN_PERMISSIONS
         Support staff assign no roles                                              | lena  | zed | C  | user          | NOT_DELEGATED
+        One role per module: a Portal user is given no second Portal role          | paula | ursula | C | billing     | EXCLUSIVE_ROLE_HELD
+        One role per module: Workspaces L2 and L1 are not held side by side        | paula | ursula | C | workspaces-l1 | EXCLUSIVE_ROLE_HELD
+        One role per module: ... nor L1 and L2 support at the partner              | paula | luke  | P  | l2-support    | EXCLUSIVE_ROLE_HELD
+        One role per module: a read-only twin is a role of the module too          | paula | wes   | C  | workspaces-l2-ro | EXCLUSIVE_ROLE_HELD
+        One role per module: roles of other modules go beside                      | paula | ursula | C | analyzer      | ALLOWED
+        One role per module: ... as do a Portal role beside Workspaces             | carla | wes   | C  | user          | ALLOWED
         """)
     void delegation(String rule, String actor, String target, String scope, String role, Reason expected) {
         Decision decision = POLICY.mayGrant(Principal.user(actor), target, scope, role, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** Tenants (Create, Delete) (A11): organizations below a partner or client are created and deleted by tenants. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        A partner admin creates a client organization                   | paula | create | P  | client | ALLOWED
+        A partner admin creates a sub-organization of its client         | paula | create | C  | suborg | ALLOWED
+        A client admin creates a sub-organization                        | carla | create | C  | suborg | ALLOWED
+        ... and below it                                                 | sid   | create | S1 | suborg | ALLOWED
+        A client on its own creates sub-organizations                    | zoe   | create | Z  | suborg | ALLOWED
+        A client admin creates no client at the partner                  | carla | create | P  | client | NOT_PERMITTED
+        A read-only administrator creates nothing                        | rory  | create | C  | suborg | NOT_PERMITTED
+        A user creates nothing                                           | uma   | create | P  | client | NOT_PERMITTED
+        A partner admin deletes a client organization                    | paula | delete | C  |        | ALLOWED
+        A client admin deletes a sub-organization                        | carla | delete | S1 |        | ALLOWED
+        A sub-organization admin deletes nothing above                    | sid   | delete | C  |        | NOT_PERMITTED
+        A read-only administrator deletes nothing                        | rory  | delete | S1 |        | NOT_PERMITTED
+        A client on its own is at the top: realm administrators delete it | zoe  | delete | Z  |        | NOT_PERMITTED
+        """)
+    void tenants(String rule, String user, String action, String scope, String type, Reason expected) {
+        Principal principal = Principal.user(user);
+        Decision decision = action.equals("create") ? POLICY.mayCreateScope(principal, scope, type, TREE)
+                : POLICY.mayDeleteScope(principal, scope, false, TREE);
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }

@@ -191,35 +191,7 @@ class PolicyTest {
         the editor manager gives no clerk option it lacks           | emma | app:members:invite | NOT_DELEGATED
         """)
     void optionsFollowTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String option, Reason expected) {
-        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml("""
-                arbor: 1
-                id: options
-                version: 1
-                permissions:
-                  modules:
-                    app:
-                      docs: [view, edit]
-                      members: [invite]
-                      settings: [edit]
-                scopeTypes:
-                  org:
-                    roles:
-                      clerk-manager: {grants: [{permissions: [app:docs:view]}]}
-                      editor-manager:
-                        grants: [{permissions: [app:docs:view, app:docs:edit, app:settings:edit]}]
-                      clerk:
-                        grants: [{permissions: [app:docs:view]}]
-                        options: {optional: [app:members:invite]}
-                      editor:
-                        grants: [{permissions: [app:docs:edit]}]
-                        options: {optional: [app:settings:edit]}
-                delegation:
-                  - grant: [org.clerk]
-                    by: [org.clerk-manager]
-                    beyondOwnPermissions: true
-                  - grant: [org.editor]
-                    by: [org.editor-manager]
-                """)));
+        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml(SeedSchemas.resource("options-schema.yaml"))));
         TreeSlice tree = InMemoryTree.builder()
                 .scope("o", "org", "Org", null)
                 .member("carl", "o", "clerk-manager")

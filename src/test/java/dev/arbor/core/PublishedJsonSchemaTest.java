@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -62,5 +63,35 @@ class PublishedJsonSchemaTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSchemaException.class,
                 () -> SchemaReader.read(document)).problems())
                 .extracting(SchemaProblem::path).containsExactly("scopeTypes.org.roles.reader.grants[0].at");
+    }
+
+    @Test
+    void acceptsEveryConstructTheSeedsAdded() {
+        Object document = SeedSchemas.yaml(SeedSchemas.resource("constructs-schema.yaml"));
+
+        assertThat(JSON_SCHEMA.validate(new ObjectMapper().valueToTree(document))).isEmpty();
+        assertThat(SchemaReader.read(document).id()).isEqualTo("constructs");
+    }
+
+    /** A mistake in one of the constructs the seeds added, found by the JSON Schema and the reader at one place. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        access of an unknown kind     | 'access: none'                   | 'access: some'                   | /scopeTypes/org/roles/billing-contact/access | scopeTypes.org.roles.billing-contact.access
+        no scopes per user            | 'scopesPerUser: {max: 1}'        | 'scopesPerUser: {max: 0}'        | /scopeTypes/team/scopesPerUser/max           | scopeTypes.team.scopesPerUser.max
+        an exclusive group of one     | 'level: [admin, editor, viewer]' | 'level: [admin]'                 | /scopeTypes/org/exclusiveRoles/level         | scopeTypes.org.exclusiveRoles.level
+        """)
+    void mistakesInTheSeedConstructsAreCaughtByBoth(String what, String original, String replacement,
+            String pointer, String path) {
+        String text = SeedSchemas.resource("constructs-schema.yaml");
+        String broken = text.replace(original, replacement);
+        assertThat(broken).as(what).isNotEqualTo(text);
+        Object document = SeedSchemas.yaml(broken);
+
+        List<Error> errors = JSON_SCHEMA.validate(new ObjectMapper().valueToTree(document));
+
+        assertThat(errors).as(what).extracting(error -> error.getInstanceLocation().toString()).contains(pointer);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidSchemaException.class,
+                () -> SchemaReader.read(document)).problems()).as(what).extracting(SchemaProblem::path)
+                .containsExactly(path);
     }
 }

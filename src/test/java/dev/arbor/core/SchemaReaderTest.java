@@ -26,6 +26,7 @@ class SchemaReaderTest {
                 attributes: {paid: boolean, plan: string}
                 owner: owner
                 membersPermission: portal:users:view
+                exclusiveRoles: {staff: [admin, auditor]}
                 roles:
                   owner:
                     cardinality: {min: 1, max: 1}
@@ -38,8 +39,12 @@ class SchemaReaderTest {
                       - permissions: [portal:billing:pay]
                         at: self
                         when: {attribute: account.paid, equals: true}
+                  guest: {access: none}
               team:
                 parents: [account, team]
+                scopesPerUser: {max: 2}
+                createPermission: portal:users:invite
+                creatorRole: lead
                 owner: lead
                 vacancy: {actingOwner: [account.owner]}
                 sealing: {from: [account.admin], removes: [portal:users:view]}
@@ -49,7 +54,8 @@ class SchemaReaderTest {
                     grants:
                       - permissions: [portal:users:*]
                   member:
-                    options: {mandatory: [portal:users:view], optional: [portal:billing:view]}
+                    options: {mandatory: [portal:users:view], optional: [portal:billing:view],
+                      defaults: [portal:billing:view]}
             constraints:
               - permissions: [portal:billing:pay]
                 when: {holds: [account.owner, account.admin]}
@@ -59,6 +65,7 @@ class SchemaReaderTest {
               - grant: team.member
                 by: [team.lead]
                 when: {occupied: team.lead}
+                recipient: {holds: [account.admin]}
             cascades:
               - onRevoke: team.lead
                 remove: subtree-members
@@ -71,7 +78,7 @@ class SchemaReaderTest {
         assertThat(schema.id()).isEqualTo("demo");
         assertThat(schema.version()).isEqualTo(2);
         assertThat(schema.scopeTypes()).containsExactly("account", "team");
-        assertThat(schema.roles("account")).containsExactly("owner", "admin", "auditor");
+        assertThat(schema.roles("account")).containsExactly("owner", "admin", "auditor", "guest");
         assertThat(schema.permissions()).containsExactly("portal:billing:pay", "portal:billing:view",
                 "portal:users:invite", "portal:users:remove", "portal:users:view");
         assertThat(schema.mayNest(null, "account")).isTrue();
@@ -127,6 +134,23 @@ class SchemaReaderTest {
         bad cascade                     | 'remove: subtree-members'         | 'remove: everyone'                              | cascades[0].remove                              | must be members or subtree-members
         constraint without a condition  | '    when: {holds: [account.owner, account.admin]}' | ''                      | constraints[0].when                             | is required
         duplicate action                | '[view, invite, remove]'          | '[view, invite, view]'                          | permissions.modules.portal.users[2]             | duplicate action view
+        exclusive group naming no role of the type | '{staff: [admin, auditor]}' | '{staff: [admin, lead]}'                      | scopeTypes.account.exclusiveRoles.staff[1]      | unknown role 'lead' of scope type account
+        exclusive group of one role     | '{staff: [admin, auditor]}'       | '{staff: [admin]}'                              | scopeTypes.account.exclusiveRoles.staff         | an exclusive group names at least two roles
+        a role in two exclusive groups  | '{staff: [admin, auditor]}'       | '{staff: [admin, auditor], top: [owner, admin]}' | scopeTypes.account.exclusiveRoles.top[1]       | role admin is in the exclusive group staff already
+        exclusive group with a bad name | '{staff: [admin, auditor]}'       | '{Staff: [admin, auditor]}'                     | scopeTypes.account.exclusiveRoles.Staff         | must start with a lower case letter
+        scopes per user below one       | 'scopesPerUser: {max: 2}'         | 'scopesPerUser: {max: 0}'                       | scopeTypes.team.scopesPerUser.max               | must be at least 1
+        scopes per user without a max   | 'scopesPerUser: {max: 2}'         | 'scopesPerUser: {min: 2}'                       | scopeTypes.team.scopesPerUser.min               | unknown property
+        creator role naming no role     | 'creatorRole: lead'               | 'creatorRole: boss'                             | scopeTypes.team.creatorRole                     | unknown role 'boss' of scope type team
+        creator role of a root type     | 'exclusiveRoles: {staff: [admin, auditor]}' | 'exclusiveRoles: {staff: [admin, auditor]}\n    creatorRole: owner' | scopeTypes.account.creatorRole | only realm administrators create its scopes
+        access none with grants         | 'guest: {access: none}'           | 'guest: {access: none, grants: [{permissions: [portal:users:view]}]}' | scopeTypes.account.roles.guest.grants | a role without access (access: none) grants nothing
+        access none with options        | 'guest: {access: none}'           | 'guest: {access: none, options: {optional: [portal:users:view]}}' | scopeTypes.account.roles.guest.options | has no options
+        access of an unknown kind       | 'guest: {access: none}'           | 'guest: {access: some}'                         | scopeTypes.account.roles.guest.access           | must be scope (the default) or none
+        access none deriving a variant  | 'guest: {access: none}'           | 'guest: {access: none, readOnlyVariant: peeker}' | scopeTypes.account.roles.guest.readOnlyVariant | nothing to derive a read-only variant from
+        an owner without access         | '    owner: owner'                | '    owner: guest'                              | scopeTypes.account.owner                        | gives no access (access: none); an owner must see and act
+        delegation by a role without access | 'by: account.owner'           | 'by: account.guest'                             | delegation[0].by                                | account.guest gives no access (access: none), so its holders can never grant anything
+        defaults that are not optional  | 'defaults: [portal:billing:view]' | 'defaults: [portal:billing:pay]'                | scopeTypes.team.roles.member.options.defaults   | defaults must be optional permissions of the role; these are not: [portal:billing:pay]
+        recipient asking for a resource | 'recipient: {holds: [account.admin]}' | 'recipient: {any: [{resourceOwner: true}]}' | delegation[1].recipient                         | a condition on the recipient cannot ask who owns a resource
+        recipient naming an unknown role | 'recipient: {holds: [account.admin]}' | 'recipient: {holds: [account.boss]}'       | delegation[1].recipient.holds[0]                | unknown role 'boss' of scope type account
         """)
     void rejectsWithThePlaceAndTheReason(String what, String original, String replacement, String path,
             String message) {
@@ -140,6 +164,30 @@ class SchemaReaderTest {
                             assertThat(problem.path()).isEqualTo(path);
                             assertThat(problem.message()).contains(message);
                         }));
+    }
+
+    /** Exclusive groups come with the role definitions: a type with rolesFrom has its source's, and no others. */
+    @Test
+    void exclusiveGroupsComeWithTheRoles() {
+        String shared = VALID.replace("  team:\n    parents: [account, team]",
+                "  branch:\n    parents: [account]\n    rolesFrom: account\n"
+                        + "  team:\n    parents: [account, team]");
+        assertThat(shared).isNotEqualTo(VALID);
+        Policy policy = new Policy(SchemaReader.read(SeedSchemas.yaml(shared)));
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("a", "account", "A", null)
+                .scope("b", "branch", "B", "a")
+                .member("ann", "b", "admin")
+                .build();
+
+        assertThat(policy.mayGrant(Principal.realmAdmin("root"), "ann", "b", "auditor", false, tree).reason())
+                .isEqualTo(Decision.Reason.EXCLUSIVE_ROLE_HELD);
+        String both = shared.replace("    rolesFrom: account\n", "    rolesFrom: account\n"
+                + "    exclusiveRoles: {staff: [admin, auditor]}\n");
+        assertThatThrownBy(() -> SchemaReader.read(SeedSchemas.yaml(both)))
+                .isInstanceOfSatisfying(InvalidSchemaException.class, e -> assertThat(e.problems())
+                        .containsExactly(new SchemaProblem("scopeTypes.branch.exclusiveRoles", "exclusive groups"
+                                + " come with the roles: scope type branch has those of account (rolesFrom)")));
     }
 
     @Test

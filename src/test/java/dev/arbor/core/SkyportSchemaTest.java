@@ -75,7 +75,6 @@ class SkyportSchemaTest {
         Gen-IC Admin: connects to a Gen-IC through SkyPort                               | erin   | ws1    | genic:instances:connect                | true
         Gen-IC Admin: nothing more                                                       | erin   | ws1    | subscriptions:subscriptions:start      | false
         Virtual Client Users: no access to SkyPort                                       | frank  | ws1    | workspaces:workspaces:view             | false
-        Virtual Client Users: connect to their virtual client                            | frank  | ws1    | virtual-client:stations:connect        | true
         Virtual Client Users: nothing on the account                                     | frank  | acme   | account:settings:view                  | false
         """)
     void permissions(String rule, String user, String scope, String permission, boolean allowed) {
@@ -239,6 +238,21 @@ class SkyportSchemaTest {
         """)
     void memberLists(String rule, String user, String scope, boolean allowed) {
         assertThat(POLICY.mayListMembers(Principal.user(user), scope, TREE).allowed()).as(rule).isEqualTo(allowed);
+    }
+
+    /** "These users do not give any access to SkyPort": the membership is on record, and opens nothing. */
+    @Test
+    void virtualClientUsersNeitherSeeNorActInSkyPort() {
+        for (String scope : new String[] {"acme", "ws1"}) {
+            assertThat(POLICY.maySee(Principal.user("frank"), scope, TREE).allowed()).as("sees " + scope).isFalse();
+            assertThat(POLICY.mayActIn(Principal.user("frank"), scope, TREE).allowed()).as("acts in " + scope)
+                    .isFalse();
+        }
+        assertThat(POLICY.actableScopes(Principal.user("frank"), TREE)).isEmpty();
+        assertThat(POLICY.access(Principal.user("frank"), "ws1", TREE, false).orElseThrow().roles())
+                .containsExactly("virtual-client-user");
+        assertThat(POLICY.visibleMembers(Principal.user("carol"), "ws1", TREE)).extracting(Membership::userId)
+                .contains("frank");
     }
 
     @Test

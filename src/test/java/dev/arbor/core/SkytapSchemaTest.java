@@ -11,11 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Seed 004, Skytap, against {@code realm-export/schemas/skytap.yaml} (S1-S6 are the assumptions written there).
+ * Seed 004, Skytap, against {@code realm-export/schemas/skytap.yaml} (S1-S8 are the assumptions written there).
  *
  * <p>The tree: account {@code acct} (restricted rita, standard stan, user manager uma, administrator ada) with
- * departments {@code d1} (stan, and dora with reporting for d1 only) and {@code d2}, and project {@code p1} (owner
- * stan, editor rita, viewer vic).
+ * departments {@code d1} (stan, and dora with reporting for d1 only) and {@code d2} (rita), and project {@code p1}
+ * (owner stan, editor rita, viewer vic).
  */
 class SkytapSchemaTest {
 
@@ -33,6 +33,7 @@ class SkytapSchemaTest {
             .member("ada", "acct", "administrator")
             .member("dora", "acct", "standard")
             .member("stan", "d1", "member")
+            .member("rita", "d2", "member")
             .member("dora", "d1", Set.of("member"), Set.of("reports:reports:generate"))
             .member("stan", "p1", "owner")
             .member("rita", "p1", "editor")
@@ -100,6 +101,7 @@ class SkytapSchemaTest {
         Export VMs from Skytap                    | - O O M | vms:vms:export
         Generate reports                          | - O O M | reports:reports:generate
         Set promiscuous mode on VM adapters       | - O O O | network:promiscuous-mode:set
+        Connect environments to a VPN (S6)        | O O O O | vpn:vpn:connect
         """)
     void additionalPermissions(String permissionRow, String cells, String permission) {
         List<String> expected = Arrays.asList(cells.trim().split("\\s+"));
@@ -176,6 +178,10 @@ class SkytapSchemaTest {
         User managers create standard users                            | uma  | ann  | acct | standard      | false | ALLOWED
         User managers do not create administrators                     | uma  | ann  | acct | administrator | false | NOT_DELEGATED
         Standard users create no users                                 | stan | ann  | acct | restricted    | false | NOT_DELEGATED
+        One user role per user: a standard user is not made restricted beside   | ada | stan | acct | restricted   | false | EXCLUSIVE_ROLE_HELD
+        ... nor a user manager                                         | uma  | stan | acct | user-manager  | false | EXCLUSIVE_ROLE_HELD
+        One department per user: a member of Engineering joins no other | ada  | stan | d2   | member        | false | TOO_MANY_SCOPES
+        ... while a user of no department joins one                     | ada  | uma  | d2   | member        | false | ALLOWED
         """)
     void delegation(String rule, String actor, String target, String scope, String role, boolean transfer,
             Reason expected) {
@@ -185,21 +191,20 @@ class SkytapSchemaTest {
     }
 
     /**
-     * "User managers create users (but not administrators), and enable only what they have themselves": an option
-     * is judged by the rule for a role that carries it. The user manager uma has promiscuous mode enabled for
-     * herself; the target holds {@code roles} with {@code current} options enabled, and is asked to get
-     * {@code requested}.
+     * "User managers create users (but not administrators), and enable only what they have themselves". The user
+     * manager uma has promiscuous mode enabled for herself; the target holds {@code roles} with {@code current}
+     * options enabled, and is asked to get {@code requested}. (A user holds one user role, so an option's carrier is
+     * that role; PolicyTest shows an option judged under the rule of its carrier among several roles.)
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        A user manager enables what a standard user may have and she has                  | uma | standard                | ''                           | network:promiscuous-mode:set | ALLOWED
-        ... and on a user who is administrator too: standard carries the option as well     | uma | standard administrator  | ''                           | network:promiscuous-mode:set | ALLOWED
-        ... but not an administrator's option, which no role she manages carries           | uma | restricted administrator | ''                           | network:promiscuous-mode:set | NOT_DELEGATED
-        ... nor clears it                                                                 | uma | restricted administrator | network:promiscuous-mode:set | ''                           | NOT_DELEGATED
-        ... while the restricted role's own options are hers to set                       | uma | restricted administrator | ''                           | public:templates:copy        | ALLOWED
-        ... and options set by others are left as they are                                | uma | restricted administrator | network:promiscuous-mode:set | network:promiscuous-mode:set public:templates:copy | ALLOWED
-        Administrators enable or restrict every additional permission                     | ada | restricted administrator | ''                           | network:promiscuous-mode:set | ALLOWED
-        A user manager cannot enable what she lacks herself                               | uma | standard                | ''                           | vms:vms:import               | EXCEEDS_OWN_PERMISSIONS
+        A user manager enables what a standard user may have and she has                  | uma | standard      | ''                           | network:promiscuous-mode:set | ALLOWED
+        ... but not an administrator's option: administrators are not hers to manage       | uma | administrator | ''                           | network:promiscuous-mode:set | NOT_DELEGATED
+        ... nor clears it                                                                 | uma | administrator | network:promiscuous-mode:set | ''                           | NOT_DELEGATED
+        ... while a restricted user's options are hers to set                             | uma | restricted    | ''                           | public:templates:copy        | ALLOWED
+        ... and restricts their VPN, on by default                                        | uma | restricted    | vpn:vpn:connect              | ''                           | ALLOWED
+        Administrators enable or restrict every additional permission                     | ada | administrator | ''                           | network:promiscuous-mode:set | ALLOWED
+        A user manager cannot enable what she lacks herself                               | uma | standard      | ''                           | vms:vms:import               | EXCEEDS_OWN_PERMISSIONS
         """)
     void optionsAreSetUnderTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String roles, String current,
             String requested, Reason expected) {
@@ -218,6 +223,62 @@ class SkytapSchemaTest {
 
     private static Set<String> words(String text) {
         return text.isBlank() ? Set.of() : Set.of(text.trim().split("\\s+"));
+    }
+
+    /** S8: reporting on a department membership needs a user role that may report; restricted users stay so. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Reporting for the department of a standard user                    | stan | d1 | ALLOWED
+        Not for a restricted user's department: the constraint fails        | rita | d2 | OPTION_NOT_ALLOWED
+        """)
+    void departmentReportingKeepsRestrictedUsersRestricted(String rule, String user, String department,
+            Reason expected) {
+        Decision decision = POLICY.maySetOptions(Principal.user("ada"), user, department,
+                Set.of("reports:reports:generate"), TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    @Test
+    void everyUserRoleConnectsToAVpnUntilRestricted() {
+        for (String role : ROLES) {
+            assertThat(POLICY.defaultOptions("ann", "acct", role, TREE)).as(role).containsExactly("vpn:vpn:connect");
+        }
+        assertThat(POLICY.defaultOptions("stan", "acct", "standard", TREE)).as("held already").isEmpty();
+        assertThat(POLICY.defaultOptions("ann", "d1", "member", TREE)).as("no defaults").isEmpty();
+    }
+
+    /** S7: creating projects and departments, renaming and deleting them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Create and own projects: a standard user creates one            | stan | create | acct | project    | ALLOWED
+        A restricted user can't create a project                        | rita | create | acct | project    | NOT_PERMITTED
+        Administrators create and edit departments                      | ada  | create | acct | department | ALLOWED
+        ... user managers do not                                        | uma  | create | acct | department | NOT_PERMITTED
+        ... and rename them                                             | ada  | update | d1   |            | ALLOWED
+        A member does not rename their department                       | stan | update | d1   |            | NOT_PERMITTED
+        The project's owner renames it                                  | stan | update | p1   |            | ALLOWED
+        ... and deletes it                                              | stan | delete | p1   |            | ALLOWED
+        An editor of the project does not delete it                     | rita | delete | p1   |            | NOT_PERMITTED
+        Administrators delete every project of the account              | ada  | delete | p1   |            | ALLOWED
+        Nobody but realm administrators deletes departments             | ada  | delete | d1   |            | NOT_PERMITTED
+        """)
+    void projectsAndDepartments(String rule, String user, String action, String scope, String type,
+            Reason expected) {
+        Principal principal = Principal.user(user);
+        Decision decision = switch (action) {
+            case "create" -> POLICY.mayCreateScope(principal, scope, type, TREE);
+            case "update" -> POLICY.mayUpdateScope(principal, scope, TREE);
+            default -> POLICY.mayDeleteScope(principal, scope, false, TREE);
+        };
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    @Test
+    void theCreatorOfAProjectOwnsIt() {
+        assertThat(POLICY.creatorRole(Principal.user("stan"), "project")).contains("owner");
+        assertThat(POLICY.creatorRole(Principal.user("ada"), "department")).isEmpty();
     }
 
     @Test

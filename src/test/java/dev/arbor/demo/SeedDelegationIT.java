@@ -24,8 +24,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Every delegation rule of the other four seed models, through the API on their demo realms with real tokens of
- * their demo users: one allowed call and one denied call per rule (SkyPort's are in SkyportApiIT). A denied call
- * leaves the target without the role. Rows of one seed share its realm and run in order (hand-overs last).
+ * their demo users: one allowed call and one denied call per rule (SkyPort's are in SkyportApiIT), and what one user
+ * may hold (exclusive roles, scopes per user: 409). A denied call leaves the target without the role. Rows of one seed share its realm and run in order (hand-overs last).
  */
 @ArborIT
 class SeedDelegationIT {
@@ -45,6 +45,8 @@ class SeedDelegationIT {
         eschat           | ... a sales rep does not assign them                  | sara   | new    | harbor-works        | customer-admin     | false | 403
         eschat           | a customer admin adds technical users                 | cam    | new    | metro-fire          | customer-technical | false | 200
         eschat           | ... a customer technical user does not                | tess   | new    | metro-fire          | customer-technical | false | 403
+        eschat           | customer admin rights within the conduit: not for another conduit's rep | cody | sara | valley-transit | customer-admin | false | 403
+        eschat           | ... a conduit admin makes the customer's own user its admin | carl | tess | metro-fire      | customer-admin     | false | 200
         msp-portal       | a partner admin assigns partner roles                 | paula  | new    | northwind-msp       | user               | false | 200
         msp-portal       | ... support staff do not                              | luke   | new    | northwind-msp       | user               | false | 403
         msp-portal       | a partner provisions its clients' admins              | paula  | new    | contoso             | admin              | false | 200
@@ -54,6 +56,8 @@ class SeedDelegationIT {
         msp-portal       | a client admin gives nothing it lacks (Workspaces)    | carla  | new    | contoso             | workspaces-l2      | false | 403
         msp-portal       | a sub-organization admin assigns roles below it       | sid    | new    | contoso-emea-paris  | user               | false | 200
         msp-portal       | ... not in its parent client (which it sees, above it) | sid   | new    | contoso             | user               | false | 403
+        msp-portal       | one role per module: no second Workspaces level       | paula  | ursula | contoso             | workspaces-l1      | false | 409
+        msp-portal       | ... nor a second Portal role                          | paula  | ursula | contoso             | billing            | false | 409
         hosting-contacts | administrators authorize contacts                     | adam   | new    | account-1042        | billing            | false | 200
         hosting-contacts | ... a billing contact does not                        | bill   | new    | account-1042        | support            | false | 403
         hosting-contacts | an administrator does not take the account over       | adam   | adam   | account-1042        | owner              | true  | 403
@@ -62,6 +66,8 @@ class SeedDelegationIT {
         skytap           | ... standard users do not                             | stan   | new    | initech             | restricted         | false | 403
         skytap           | administrators make administrators                    | ada    | new    | initech             | administrator      | false | 200
         skytap           | ... user managers do not                              | uma    | new    | initech             | administrator      | false | 403
+        skytap           | one user role per user                                | uma    | stan   | initech             | user-manager       | false | 409
+        skytap           | one department per user                               | ada    | stan   | initech-sales       | member             | false | 409
         skytap           | project owners add members                            | stan   | new    | release-7           | viewer             | false | 200
         skytap           | ... project viewers do not                            | vic    | new    | release-7           | viewer             | false | 403
         skytap           | a project editor does not hand the project over       | rita   | vic    | release-7           | owner              | true  | 403

@@ -41,7 +41,8 @@ class SeedTokenIT {
         skyport          | the account owner starts subscriptions in a workspace without owner | alice | acme-studio-b   | subscriptions:subscriptions:start  | true
         skyport          | ... not in one with an owner (sealed)                                | alice | acme-studio-a   | subscriptions:subscriptions:start  | false
         skyport          | the workspace owner does                                             | carol | acme-studio-a   | subscriptions:subscriptions:start  | true
-        skyport          | virtual-client users only connect stations                           | frank | acme-studio-a   | workspaces:workspaces:view         | false
+        skyport          | a Gen-IC admin connects to Gen-ICs                                   | erin  | acme-studio-a   | genic:instances:connect            | true
+        skyport          | ... and does nothing more                                            | erin  | acme-studio-a   | subscriptions:subscriptions:start  | false
         eschat           | a customer admin enables client-side recording                       | cam   | metro-fire      | customers:recording:edit           | true
         eschat           | ... but does not configure the RTP gateway                           | cam   | metro-fire      | customers:rtp-gateway:edit         | false
         eschat           | support sees all portal users                                        | sven  | server          | portal-users:all:view              | true

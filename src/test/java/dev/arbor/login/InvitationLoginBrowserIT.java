@@ -28,7 +28,7 @@ class InvitationLoginBrowserIT {
         world.realm.addTenancyClaim("app");
         world.realm.failClosedOnTenancyScope();
         world.realm.addScopePicker();
-        String toStudioB = invite(world, "alice", world.ws2, "virtual-client-user");
+        String toStudioB = invite(world, "alice", world.ws2, "genic-admin");
         String toStudioA = invite(world, "carol", world.ws1, "genic-admin");
         AuthorizationRequest request = world.app.authorizationRequest(Map.of());
 
@@ -38,7 +38,7 @@ class InvitationLoginBrowserIT {
             browser.screenshot("login-invitations");
             assertThat(browser.driver().findElement(By.id("arbor-invitations")).getText())
                     .contains("Acme \u203a Studio B").contains("Acme \u203a Studio A")
-                    .contains("virtual-client-user");
+                    .contains("genic-admin");
 
             decide(browser, toStudioB, "accept");
             wait(browser).until(driver -> driver.findElements(By.id("arbor-invitation-" + toStudioB)).isEmpty());
@@ -49,7 +49,7 @@ class InvitationLoginBrowserIT {
                     .path("tenancy");
             assertThat(claim.path("scope").path("id").asText()).as("the accepted workspace, the only one: no picker")
                     .isEqualTo(world.ws2);
-            assertThat(claim.path("roles").toString()).contains("virtual-client-user");
+            assertThat(claim.path("roles").toString()).contains("genic-admin");
         }
         assertThat(world.as("carol").get("scopes/" + world.ws1 + "/invitations").expect(200).get(0)
                 .path("status").asText()).isEqualTo("DECLINED");

@@ -24,7 +24,7 @@ class InvitationLoginIT {
     @Test
     void aClientWithoutTheTenancyClaimShowsNoInvitations(TestRealms realms) {
         SkyportWorld world = withLoginSteps(realms);
-        invite(world, "alice", world.ws2, "virtual-client-user");
+        invite(world, "alice", world.ws2, "genic-admin");
         OidcClient plain = clientWithoutTenancy(world, "plain");
 
         SignIn toPlain = plain.signIn(world.users.get("erin"), Map.of(), null);
@@ -41,7 +41,7 @@ class InvitationLoginIT {
         SkyportWorld world = withLoginSteps(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
         SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), null);
-        invite(world, "alice", world.ws2, "virtual-client-user");
+        invite(world, "alice", world.ws2, "genic-admin");
 
         SilentResult silent = world.app.silently(signIn, Map.of());
         SignIn nextInteractive = world.app.signIn(world.users.get("erin"), Map.of(), null);

@@ -27,9 +27,9 @@ class ScopePickerBrowserIT {
     void aUserWithThreeWorkspacesPicksOne(TestRealms realms) {
         SkyportWorld world = withPicker(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         String ws3 = world.as("alice").post("scopes", world.workspace("Studio C")).createdId();
-        world.as("alice").put(world.roles(ws3, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(ws3, "erin", "genic-admin")).expect(200);
         AuthorizationRequest request = world.app.authorizationRequest(Map.of());
 
         try (Browser browser = Browser.open()) {

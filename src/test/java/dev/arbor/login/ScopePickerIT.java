@@ -26,7 +26,7 @@ class ScopePickerIT {
         SkyportWorld world = withPicker(realms);
         world.as("alice").put(world.roles(world.ws1, "erin", "genic-admin")).expect(403); // sealed: not alice's
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
 
         PickerResult result = world.app.authorizationCodeWithPicker(world.users.get("erin"), world.ws2);
@@ -75,7 +75,7 @@ class ScopePickerIT {
     void anAppSwitchesScopeWithoutAPasswordAndKeepsItOnSilentRenewal(TestRealms realms) {
         SkyportWorld world = withPicker(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
 
         SilentResult switched = world.app.silently(signIn, Map.of("tenancy_scope", world.ws1));
@@ -93,7 +93,7 @@ class ScopePickerIT {
     void aSecondAppOnTheSameSsoSessionAsksForTheScopeOrTakesTheOneItNames(TestRealms realms) {
         SkyportWorld world = withPicker(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         OidcClient otherApp = world.realm.createPublicClient("other-app");
         world.realm.addTenancyClaim("other-app");
         SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
@@ -111,7 +111,7 @@ class ScopePickerIT {
     void aSilentSwitchToAScopeOutsideTheUsersReachIsRefused(TestRealms realms) {
         SkyportWorld world = withPicker(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         SignIn signIn = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2);
 
         SilentResult outside = world.app.silently(signIn, Map.of("tenancy_scope", world.acme));
@@ -127,7 +127,7 @@ class ScopePickerIT {
     void userinfoListsTheOtherScopesToSwitchToAndTokensDoNot(TestRealms realms) {
         SkyportWorld world = withPicker(realms);
         world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "virtual-client-user")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
         world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
         TokenSet tokens = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2).tokens();
 

@@ -3,6 +3,7 @@ package dev.arbor.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbor.core.SeedSchemas;
 import dev.arbor.testing.ArborApi;
 import dev.arbor.testing.ArborApi.Answer;
 import dev.arbor.testing.ArborIT;
@@ -17,33 +18,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 004, Skytap: "user managers create users (but not administrators), and enable only what they have
- * themselves". A member who is both restricted and administrator: the user manager uma may set the restricted
- * role's options, not the administrator's, even with that permission enabled for herself; a refusal changes
- * nothing.
+ * An option is set under the delegation rule of a role that carries it ({@code options-schema.yaml}): pia holds
+ * clerk and editor; the clerk manager carl may set her clerk option, which he may give beyond his own permissions,
+ * but has no say over her editor option, which the editor manager emma sets; a refusal changes nothing. (Skytap, where
+ * this was first seen, now gives each user one user role, so a member's options there have one carrier.)
  */
 @ArborIT
 class MemberOptionsIT {
 
-    private static final String PROMISCUOUS = "network:promiscuous-mode:set";
-    private static final String COPY = "public:templates:copy";
+    private static final String INVITE = "app:members:invite";
+    private static final String SETTINGS = "app:settings:edit";
 
     @Test
-    void aUserManagerSetsOnlyTheOptionsOfRolesSheManages(TestRealms realms) {
-        Skytap skytap = new Skytap(realms);
-        String options = "scopes/" + skytap.account + "/members/" + skytap.id("sid") + "/options";
+    void aManagerSetsOnlyTheOptionsOfRolesHeManages(TestRealms realms) {
+        Org org = new Org(realms);
+        String options = "scopes/" + org.scope + "/members/" + org.id("pia") + "/options";
 
-        Answer administrators = skytap.as("uma").put(options, body(PROMISCUOUS), "application/json");
-        JsonNode afterRefusal = skytap.member("sid");
-        skytap.as("uma").put(options, body(COPY), "application/json").expect(200);
-        skytap.as("ada").put(options, body(COPY, PROMISCUOUS), "application/json").expect(200);
-        Answer clearing = skytap.as("uma").put(options, body(COPY), "application/json");
+        Answer editors = org.as("carl").put(options, body(SETTINGS), "application/json");
+        JsonNode afterRefusal = org.member("pia");
+        org.as("carl").put(options, body(INVITE), "application/json").expect(200);
+        org.as("emma").put(options, body(INVITE, SETTINGS), "application/json").expect(200);
+        Answer clearing = org.as("carl").put(options, body(INVITE), "application/json");
 
-        assertThat(administrators.status()).as(administrators.text()).isEqualTo(403);
-        assertThat(administrators.json().path("errorMessage").asText()).isNotBlank();
+        assertThat(editors.status()).as(editors.text()).isEqualTo(403);
+        assertThat(editors.json().path("errorMessage").asText()).isNotBlank();
         assertThat(afterRefusal.path("options")).as("a refusal changes nothing").isEmpty();
-        assertThat(clearing.status()).as("nor may she clear it: " + clearing.text()).isEqualTo(403);
-        assertThat(skytap.member("sid").path("options").toString()).contains(COPY, PROMISCUOUS);
+        assertThat(clearing.status()).as("nor may he clear it: " + clearing.text()).isEqualTo(403);
+        assertThat(org.member("pia").path("options").toString()).contains(INVITE, SETTINGS);
     }
 
     private static String body(String... options) {
@@ -51,31 +52,29 @@ class MemberOptionsIT {
                 + "]}";
     }
 
-    /** Account acct: user manager uma (with promiscuous mode and copying enabled), administrator ada, and sid. */
-    private static final class Skytap {
+    /** Organization org: clerk manager carl, editor manager emma, and pia, clerk and editor. */
+    private static final class Org {
 
         final TestRealm realm;
         final OidcClient app;
         final Map<String, TestUser> users = new HashMap<>();
-        final String account;
+        final String scope;
 
-        Skytap(TestRealms realms) {
+        Org(TestRealms realms) {
             realm = realms.create();
             app = realm.createPublicClient("app");
             realm.addTenancyClaim("app");
             users.put("root", realm.createRealmAdmin("root"));
-            for (String name : new String[] {"uma", "ada", "sid"}) {
+            for (String name : new String[] {"carl", "emma", "pia"}) {
                 users.put(name, realm.createUser(name));
             }
             ArborApi root = as("root");
-            root.put("schema", SkyportWorld.schema("skytap"), "application/yaml").expect(200);
-            account = root.post("scopes", "{\"type\":\"account\",\"name\":\"Skytap customer\"}").createdId();
-            root.put(roles("uma", "user-manager")).expect(200);
-            root.put(roles("ada", "administrator")).expect(200);
-            root.put(roles("sid", "restricted")).expect(200);
-            root.put(roles("sid", "administrator")).expect(200);
-            root.put("scopes/" + account + "/members/" + id("uma") + "/options", body(PROMISCUOUS, COPY),
-                    "application/json").expect(200);
+            root.put("schema", SeedSchemas.resource("options-schema.yaml"), "application/yaml").expect(200);
+            scope = root.post("scopes", "{\"type\":\"org\",\"name\":\"Org\"}").createdId();
+            root.put(roles("carl", "clerk-manager")).expect(200);
+            root.put(roles("emma", "editor-manager")).expect(200);
+            root.put(roles("pia", "clerk")).expect(200);
+            root.put(roles("pia", "editor")).expect(200);
         }
 
         ArborApi as(String user) {
@@ -87,11 +86,11 @@ class MemberOptionsIT {
         }
 
         String roles(String user, String role) {
-            return "scopes/" + account + "/members/" + id(user) + "/roles/" + role;
+            return "scopes/" + scope + "/members/" + id(user) + "/roles/" + role;
         }
 
         JsonNode member(String user) {
-            for (JsonNode member : as("root").get("scopes/" + account + "/members").expect(200).path("members")) {
+            for (JsonNode member : as("root").get("scopes/" + scope + "/members").expect(200).path("members")) {
                 if (member.path("userId").asText().equals(id(user))) {
                     return member;
                 }
