@@ -120,7 +120,7 @@ final class InvitationsAuthenticator extends LoginStep {
     private static Actor actor(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         return new Actor(new Principal(user.getId(), false), user, context.getAuthenticationSession().getClient(),
-                null);
+                null, context.getRealm());
     }
 
     private static TenancyProvider tenancy(AuthenticationFlowContext context) {

@@ -57,8 +57,13 @@ public final class ScopeResource {
         return Response.noContent().build();
     }
 
+    /** Not on the admin API: its callers are no users of the realm, so no invitation of theirs could be accepted. */
     @Path("invitations")
     public InvitationsResource invitations() {
+        if (request.administration) {
+            throw ApiException.refused(Response.Status.NOT_FOUND, null, "Invitations are sent through"
+                    + " /realms/{realm}/tenancy by users of the realm; the admin API grants roles directly");
+        }
         return new InvitationsResource(request, scopeId);
     }
 

@@ -16,18 +16,39 @@ import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /realms/{realm}/tenancy}: the delegated-administration API. Every call authenticates its caller first
- * (a bearer token of this realm), once, and hands the resolved request to the sub-resource.
+ * The tenancy API, mounted twice: at {@code /realms/{realm}/tenancy} for the realm's users (delegated
+ * administration, a bearer token of this realm) and at {@code /admin/realms/{realm}/tenancy} beside Keycloak's admin
+ * API for its administrators and automation ({@link AdminTenancyResourceProvider}); the latter has no {@code me},
+ * no invitations and no web app. Every call authenticates its caller first, once, and hands the resolved request
+ * to the sub-resource.
  */
 public final class TenancyResource {
 
     private final KeycloakSession session;
+    private final Supplier<TenancyRequest> authenticate;
+    private final boolean administration;
 
-    TenancyResource(KeycloakSession session) {
+    private TenancyResource(KeycloakSession session, Supplier<TenancyRequest> authenticate, boolean administration) {
         this.session = session;
+        this.authenticate = authenticate;
+        this.administration = administration;
+    }
+
+    /** {@code /realms/{realm}/tenancy}. */
+    static TenancyResource forUsers(KeycloakSession session) {
+        return new TenancyResource(session, () -> TenancyRequest.authenticate(session), false);
+    }
+
+    /** {@code /admin/realms/{realm}/tenancy}. */
+    static TenancyResource forAdministrators(KeycloakSession session, RealmModel realm,
+            AdminPermissionEvaluator auth) {
+        return new TenancyResource(session, () -> TenancyRequest.administering(session, realm, auth), true);
     }
 
     /** What this server runs and whether the realm has a tenancy schema; any authenticated user of the realm. */
@@ -44,8 +65,7 @@ public final class TenancyResource {
                                 stored.schemaId(), stored.schemaVersion(), stored.revision()))
                         .orElse(new InfoRepresentation.Schema(InfoRepresentation.SchemaStatus.NOT_CONFIGURED, null,
                                 null, null)),
-                new InfoRepresentation.Caller(request.actor.userId(), request.auth.user().getUsername(),
-                        request.actor.realmAdmin()));
+                new InfoRepresentation.Caller(request.actor.userId(), request.username, request.actor.realmAdmin()));
     }
 
     @Path("schema")
@@ -86,17 +106,28 @@ public final class TenancyResource {
      */
     private TenancyRequest request() {
         Bodies.refuseDeclaredOversize(session.getContext().getRequestHeaders());
-        return TenancyRequest.authenticate(session);
+        return authenticate.get();
+    }
+
+    private static ApiException notOnTheAdminApi(String what) {
+        return ApiException.refused(jakarta.ws.rs.core.Response.Status.NOT_FOUND, null,
+                "The admin API has no " + what + "; it is the realm users' API, /realms/{realm}/tenancy");
     }
 
     /** The tenant admin web app's files; public, see {@link TenantAdminApp}. */
     @Path("ui")
     public TenantAdminApp ui() {
+        if (administration) {
+            throw notOnTheAdminApi("the tenant admin app");
+        }
         return new TenantAdminApp(session);
     }
 
     @Path("me")
     public MeResource me() {
+        if (administration) {
+            throw notOnTheAdminApi("me");
+        }
         return new MeResource(request());
     }
 

@@ -13,7 +13,7 @@ final class TenancyResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return new TenancyResource(session);
+        return TenancyResource.forUsers(session);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.arbor.service;
 
 import dev.arbor.core.Principal;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 
@@ -13,8 +14,11 @@ import org.keycloak.representations.AccessToken;
  * @param user the signed-in user; never null
  * @param client the client the user acts through; null when unknown
  * @param token the caller's access token; null on a login page, where the user signs in rather than calls
+ * @param authRealm the realm the caller signed in to: the tenancy's own, or for a Keycloak administrator calling the
+ *     admin API the realm of their account (usually master); the audit records it
  */
-public record Actor(Principal principal, UserModel user, ClientModel client, AccessToken token) {
+public record Actor(Principal principal, UserModel user, ClientModel client, AccessToken token,
+        RealmModel authRealm) {
 
     public String userId() {
         return principal.userId();

@@ -181,7 +181,7 @@ final class RealmTenancy {
 
     /** Records a change as a Keycloak admin event naming the actor (shown when the realm stores admin events). */
     void audit(Actor actor, OperationType operation, Object representation, String... path) {
-        TenancyAudit.record(session, realm, actor.token(), actor.user(), actor.client(), operation, representation,
-                path);
+        TenancyAudit.record(session, realm, actor.authRealm(), actor.token(), actor.user(), actor.client(), operation,
+                representation, path);
     }
 }

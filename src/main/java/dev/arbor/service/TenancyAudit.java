@@ -20,11 +20,13 @@ final class TenancyAudit {
     }
 
     /**
+     * @param realm the realm whose tenancy changed
+     * @param authRealm the realm the actor signed in to
      * @param token the caller's access token; null on a login page, where the user signs in rather than calls
      */
-    static void record(KeycloakSession session, RealmModel realm, AccessToken token, UserModel actor,
-            ClientModel client, OperationType operation, Object representation, String... path) {
-        new AdminEventBuilder(realm, new AdminAuth(realm, token, actor, client), session,
+    static void record(KeycloakSession session, RealmModel realm, RealmModel authRealm, AccessToken token,
+            UserModel actor, ClientModel client, OperationType operation, Object representation, String... path) {
+        new AdminEventBuilder(realm, new AdminAuth(authRealm, token, actor, client), session,
                 session.getContext().getConnection())
                 .operation(operation)
                 .resource("TENANCY")

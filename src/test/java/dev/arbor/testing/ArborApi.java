@@ -6,15 +6,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls to one realm's {@code /tenancy} API as one user (a bearer token), as an app would make them. */
+/**
+ * Calls to one realm's tenancy API as one caller (a bearer token), as an app would make them: the realm users' API
+ * ({@code /realms/{realm}/tenancy}) or the one beside Keycloak's admin API ({@code /admin/realms/{realm}/tenancy}).
+ */
 public final class ArborApi {
 
-    private final TestRealm realm;
+    private final java.util.function.Function<String, URI> base;
     private final String accessToken;
 
     ArborApi(TestRealm realm, String accessToken) {
-        this.realm = realm;
+        this(path -> realm.uri("tenancy/" + path), accessToken);
+    }
+
+    private ArborApi(java.util.function.Function<String, URI> base, String accessToken) {
+        this.base = base;
         this.accessToken = accessToken;
+    }
+
+    /** {@code /admin/realms/{realm}/tenancy} with a token of any realm, e.g. a master-realm administrator's. */
+    public static ArborApi administration(TestRealm realm, String accessToken) {
+        return new ArborApi(path -> realm.adminUri("tenancy/" + path), accessToken);
     }
 
     public Answer get(String path) {
@@ -60,7 +72,7 @@ public final class ArborApi {
     }
 
     private Answer exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(realm.uri("tenancy/" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.apply(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
                 .method(method, body);

@@ -45,6 +45,11 @@ public final class TestRealm {
         return server.realmUri(name, path);
     }
 
+    /** {@code /admin/realms/{name}/{path}} on the server. */
+    public URI adminUri(String path) {
+        return URI.create(server.baseUri() + "/admin/realms/" + name + "/" + path);
+    }
+
     public RealmResource admin() {
         return server.admin().realm(name);
     }
