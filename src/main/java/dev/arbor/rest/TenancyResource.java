@@ -118,6 +118,7 @@ public final class TenancyResource {
     @Path("ui")
     public TenantAdminApp ui() {
         if (administration) {
+            request(); // Keycloak's administrators only learn what the admin API lacks
             throw notOnTheAdminApi("the tenant admin app");
         }
         return new TenantAdminApp(session);
@@ -126,6 +127,7 @@ public final class TenancyResource {
     @Path("me")
     public MeResource me() {
         if (administration) {
+            request();
             throw notOnTheAdminApi("me");
         }
         return new MeResource(request());
