@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Seed 002, the MSP portal, against {@code realm-export/schemas/msp-portal.yaml} (A1-A10 are the assumptions
+ * Seed 002, the MSP portal, against {@code realm-export/schemas/msp-portal.yaml} (A1-A11 are the assumptions
  * written in that file).
  *
  * <p>The tree: partner {@code P} (admin paula, L1 support luke with Workspaces L1, L2 support lena with Workspaces
@@ -142,6 +142,26 @@ class MspPortalSchemaTest {
         Principal principal = Principal.user(user);
         Decision decision = action.equals("create") ? POLICY.mayCreateScope(principal, scope, type, TREE)
                 : POLICY.mayDeleteScope(principal, scope, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** Users (Read, Delete) (M3 of docs/seeds/msp-portal.md): the member list, and removing a member's roles. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        An administrator removes a user's Portal role                 | carla  | revoke | ursula | C  | user          | ALLOWED
+        ... and a Workspaces role (A10)                                | carla  | revoke | ursula | C  | workspaces-l2 | ALLOWED
+        A partner administrator removes its client's users             | paula  | revoke | ursula | C  | user          | ALLOWED
+        A read-only administrator removes nobody                       | rory   | revoke | ursula | C  | user          | NOT_DELEGATED
+        A user removes nobody else                                     | ursula | revoke | andy   | C  | analyzer      | NOT_DELEGATED
+        A read-only administrator lists the users                      | rory   | list   |        | C  |               | ALLOWED
+        A user does not                                                | ursula | list   |        | C  |               | NOT_PERMITTED
+        """)
+    void users(String rule, String actor, String action, String target, String scope, String role, Reason expected) {
+        Principal principal = Principal.user(actor);
+        Decision decision = action.equals("revoke")
+                ? POLICY.mayRevoke(principal, target, scope, role, false, TREE).decision()
+                : POLICY.mayListMembers(principal, scope, TREE);
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }

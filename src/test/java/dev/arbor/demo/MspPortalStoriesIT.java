@@ -152,6 +152,33 @@ class MspPortalStoriesIT {
     }
 
     /**
+     * Users (Create, Read, Delete), M3: creating a user in an organization is giving them roles there (above);
+     * reading is the member list (portal:users:read: administrators and their read-only twins, not a User, who sees
+     * only themselves); deleting is removing the member, by whoever may revoke each of their roles.
+     */
+    @Test
+    void administratorsListAndRemoveTheirUsers() {
+        String contoso = scopeId("contoso");
+        TestUser quinn = newUser("quinn");
+        expect(as("carla").put(roles("contoso", quinn, "user")), 200);
+        expect(as("carla").put(roles("contoso", quinn, "workspaces-l1-ro")), 200);
+
+        JsonNode listedToRory = expect(as("rory").get("scopes/" + contoso + "/members?max=1000"), 200);
+        JsonNode listedToUrsula = expect(as("ursula").get("scopes/" + contoso + "/members?max=1000"), 200);
+        expect(as("rory").delete("scopes/" + contoso + "/members/" + quinn.id()), 403);
+        expect(as("ursula").delete("scopes/" + contoso + "/members/" + quinn.id()), 403);
+        assertThat(roleNames(as("carla"), contoso, quinn)).as("refusals removed nothing")
+                .containsExactlyInAnyOrder("user", "workspaces-l1-ro");
+        expect(as("carla").delete("scopes/" + contoso + "/members/" + quinn.id()), 204);
+
+        assertThat(listedToRory.toString()).contains(quinn.id(), userId("carla"), userId("andy"));
+        assertThat(listedToUrsula.path("members")).as("a User sees only themselves").hasSize(1);
+        assertThat(listedToUrsula.path("members").get(0).path("userId").asText()).isEqualTo(userId("ursula"));
+        assertThat(roleNames(as("carla"), contoso, quinn)).isEmpty();
+        assertThat(expect(as("quinn").get("me"), 200)).as("quinn is nowhere any more").isEmpty();
+    }
+
+    /**
      * "One role per module" (exclusiveRoles; before today a user held workspaces-l1 and workspaces-l2, or user and
      * billing, side by side): a second role of a module is refused by a grant (409), an invitation naming two and
      * an invitation accepted later; a role of another module goes beside; changing level is revoking first.
