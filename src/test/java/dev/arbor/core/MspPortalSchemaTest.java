@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Seed 002, the MSP portal, against {@code realm-export/schemas/msp-portal.yaml} (A1-A10 are the assumptions
+ * Seed 002, the MSP portal, against {@code realm-export/schemas/msp-portal.yaml} (A1-A11 are the assumptions
  * written in that file).
  *
  * <p>The tree: partner {@code P} (admin paula, L1 support luke with Workspaces L1, L2 support lena with Workspaces
@@ -66,14 +66,20 @@ class MspPortalSchemaTest {
         Double star: L2 support without Workspaces L2 does not delete Updates             | leo    | C  | portal:updates:delete             | false
         Double star: Workspaces L1 is not enough                                          | luke   | P  | portal:flows:create               | false
         Double star: without it Flows are still readable                                  | leo    | C  | portal:flows:read                 | true
-        Single star: L1 support with Workspaces L1 refreshes Workspaces (A8)              | luke   | P  | portal:workspaces:refresh         | true
-        Single star: L2 support without Workspaces does not (A8)                          | leo    | C  | portal:workspaces:refresh         | false
+        No single star: L1 support with Workspaces L1 refreshes Workspaces (A8)           | luke   | P  | portal:workspaces:refresh         | true
+        No single star: ... and L2 support without Workspaces too (A8)                    | leo    | C  | portal:workspaces:refresh         | true
         4 L1 support reads Directives? no: that is L2 (A5)                               | luke   | P  | portal:directives:read            | false
         6 L2 support manages Directives (A5)                                              | lena   | P  | portal:directives:create          | true
         8 L3 engineering creates Tenants (A6)                                             | eli    | P  | portal:tenants:create             | true
         8 L3 engineering does not manage Roles (A6)                                       | eli    | P  | portal:roles:create               | false
+        8 L3 engineering creates Tenants below the partner too (A6)                       | eli    | C  | portal:tenants:create             | true
+        8 L3 engineering does not read the billing Report (A6)                            | eli    | P  | portal:billing-report:read        | false
+        ... nor its clients' Products (A2)                                                | eli    | C  | portal:product:read               | false
         10 Billing refreshes Billing                                                      | bella  | P  | portal:billing:refresh            | true
         10 Billing does not read Flows (A7)                                               | bella  | P  | portal:flows:read                 | false
+        10 Billing of a partner does not see its clients' invoices (A2, A7)               | bella  | C  | portal:billing:read               | false
+        ... nor their billing Report (A2, A7)                                             | bella  | S2 | portal:billing-report:read        | false
+        ... but reads their Licenses (A7)                                                 | bella  | C  | portal:licenses:read              | true
         Workspaces L2 modifies Profile Storage                                            | ursula | C  | workspaces:profile-storage:modify | true
         Workspaces L1 does not see Profile Storage (A9)                                   | luke   | P  | workspaces:profile-storage:view   | false
         Workspaces L1 executes operations on Sessions                                     | luke   | P  | workspaces:sessions:execute       | true
@@ -95,7 +101,12 @@ class MspPortalSchemaTest {
         Descending: a sub-organization admin assigns roles below it                | sid   | zed | S2 | l1-support    | ALLOWED
         Descending: ... not at its parent client                                   | sid   | zed | C  | user          | NOT_DELEGATED
         A partner provisions its clients' administrators (A10)                     | paula | zed | C  | admin         | ALLOWED
-        A client admin gives only what it has: Workspaces is not its to give       | carla | zed | C  | workspaces-l2 | EXCEEDS_OWN_PERMISSIONS
+        A client admin gives every role, Workspaces too (A10)                      | carla | zed | C  | workspaces-l2 | ALLOWED
+        ... and Analyzer below it (A10)                                            | carla | zed | S1 | analyzer      | ALLOWED
+        A client on its own gives its users Workspaces (A10)                       | zoe   | zed | Z  | workspaces-l1 | ALLOWED
+        A partner admin gives Workspaces at the partner (A10)                      | paula | zed | P  | workspaces-l2 | ALLOWED
+        Nobody gives themselves a role (A10)                                       | carla | carla | C | workspaces-l2 | NOT_DELEGATED
+        A read-only administrator assigns no roles (A10)                           | rory  | zed | C  | workspaces-l1 | NOT_DELEGATED
         Support staff assign no roles                                              | lena  | zed | C  | user          | NOT_DELEGATED
         One role per module: a Portal user is given no second Portal role          | paula | ursula | C | billing     | EXCLUSIVE_ROLE_HELD
         One role per module: Workspaces L2 and L1 are not held side by side        | paula | ursula | C | workspaces-l1 | EXCLUSIVE_ROLE_HELD
@@ -131,6 +142,26 @@ class MspPortalSchemaTest {
         Principal principal = Principal.user(user);
         Decision decision = action.equals("create") ? POLICY.mayCreateScope(principal, scope, type, TREE)
                 : POLICY.mayDeleteScope(principal, scope, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** Users (Read, Delete) (M3 of docs/seeds/msp-portal.md): the member list, and removing a member's roles. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        An administrator removes a user's Portal role                 | carla  | revoke | ursula | C  | user          | ALLOWED
+        ... and a Workspaces role (A10)                                | carla  | revoke | ursula | C  | workspaces-l2 | ALLOWED
+        A partner administrator removes its client's users             | paula  | revoke | ursula | C  | user          | ALLOWED
+        A read-only administrator removes nobody                       | rory   | revoke | ursula | C  | user          | NOT_DELEGATED
+        A user removes nobody else                                     | ursula | revoke | andy   | C  | analyzer      | NOT_DELEGATED
+        A read-only administrator lists the users                      | rory   | list   |        | C  |               | ALLOWED
+        A user does not                                                | ursula | list   |        | C  |               | NOT_PERMITTED
+        """)
+    void users(String rule, String actor, String action, String target, String scope, String role, Reason expected) {
+        Principal principal = Principal.user(actor);
+        Decision decision = action.equals("revoke")
+                ? POLICY.mayRevoke(principal, target, scope, role, false, TREE).decision()
+                : POLICY.mayListMembers(principal, scope, TREE);
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }

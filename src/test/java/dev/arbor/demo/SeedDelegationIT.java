@@ -53,7 +53,8 @@ class SeedDelegationIT {
         msp-portal       | ... L2 support does not                               | lena   | new    | contoso             | user               | false | 403
         msp-portal       | a client admin assigns roles below it                 | carla  | new    | contoso-emea        | l1-support         | false | 200
         msp-portal       | ... never above it                                    | carla  | new    | northwind-msp       | user               | false | 403
-        msp-portal       | a client admin gives nothing it lacks (Workspaces)    | carla  | new    | contoso             | workspaces-l2      | false | 403
+        msp-portal       | a client admin gives Workspaces roles it lacks (A10)  | carla  | new    | contoso             | workspaces-l2      | false | 200
+        msp-portal       | ... but not to itself                                 | carla  | carla  | contoso             | workspaces-l2      | false | 403
         msp-portal       | a sub-organization admin assigns roles below it       | sid    | new    | contoso-emea-paris  | user               | false | 200
         msp-portal       | ... not in its parent client (which it sees, above it) | sid   | new    | contoso             | user               | false | 403
         msp-portal       | one role per module: no second Workspaces level       | paula  | ursula | contoso             | workspaces-l1      | false | 409
