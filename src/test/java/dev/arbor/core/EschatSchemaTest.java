@@ -211,6 +211,9 @@ class EschatSchemaTest {
 
     @Test
     void portalUserListsFollowTheViewTable() {
+        assertThat(POLICY.mayListMembers(Principal.user("sven"), "srv", TREE).allowed()).as("View Portal Users: Support")
+                .isTrue();
+        assertThat(POLICY.mayListMembers(Principal.user("carl"), "srv", TREE).allowed()).isFalse();
         assertThat(POLICY.mayListMembers(Principal.user("carl"), "c1", TREE).allowed()).isTrue();
         assertThat(POLICY.mayListMembers(Principal.user("cam"), "cust1", TREE).allowed()).isFalse();
         assertThat(POLICY.visibleMembers(Principal.user("cam"), "cust1", TREE))
