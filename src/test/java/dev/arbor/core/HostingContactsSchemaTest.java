@@ -3,13 +3,16 @@ package dev.arbor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.core.Decision.Reason;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Seed 003, hosting account contacts, against {@code realm-export/schemas/hosting-contacts.yaml}. The account
- * {@code acct} has owner olivia, administrator adam, billing-only bill, support-only sue and billing-and-support
- * bea.
+ * {@code acct} has owner olivia, administrator adam, billing-only bill, support-only sue, billing-and-support
+ * bea, and nick, a contact whose selected permissions are seeing and receiving invoices.
  */
 class HostingContactsSchemaTest {
 
@@ -22,6 +25,7 @@ class HostingContactsSchemaTest {
             .member("bill", "acct", "billing")
             .member("sue", "acct", "support")
             .member("bea", "acct", "billing", "support")
+            .member("nick", "acct", Set.of("contact"), Set.of("billing:invoices:view", "billing:invoices:receive"))
             .build();
 
     @ParameterizedTest(name = "{0}: {1} {3}")
@@ -69,6 +73,38 @@ class HostingContactsSchemaTest {
         """)
     void grants(String rule, String actor, String target, String role, Reason expected) {
         Decision decision = POLICY.mayGrant(Principal.user(actor), target, "acct", role, false, TREE);
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** Line 3: "Customers are able to granularly select permissions for each contact": a contact has what was selected. */
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Selected permissions: nick sees invoices                            | billing:invoices:view        | true
+        Selected permissions: nick receives monthly invoices                | billing:invoices:receive     | true
+        Selected permissions: not the card details, which were not selected | billing:payment-methods:edit | false
+        Selected permissions: no support unless selected                    | support:tickets:create       | false
+        Selected permissions: no selection cancels services                 | services:services:cancel     | false
+        """)
+    void aContactHasThePermissionsSelectedForThem(String rule, String permission, boolean allowed) {
+        Decision decision = POLICY.check(Principal.user("nick"), "acct", permission, TREE);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} selects {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        The owner selects a contact's permissions                    | olivia | billing:invoices:view support:tickets:view | ALLOWED
+        An account administrator selects them too                    | adam   | billing:invoices:view                      | ALLOWED
+        ... and takes them away                                      | adam   | ''                                         | ALLOWED
+        A billing contact selects nobody's permissions               | bill   | billing:invoices:view                      | NOT_DELEGATED
+        Ordering services is the owner's: no contact may be given it | olivia | services:services:order                    | OPTION_NOT_ALLOWED
+        """)
+    void theOwnerAndAdministratorsSelectAContactsPermissions(String rule, String actor, String options,
+            Reason expected) {
+        Set<String> selected = options.isBlank() ? Set.of()
+                : Arrays.stream(options.split(" ")).collect(Collectors.toSet());
+        Decision decision = POLICY.maySetOptions(Principal.user(actor), "nick", "acct", selected, TREE);
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }

@@ -283,4 +283,26 @@ class SkyportSchemaTest {
         assertThat(access.explanation()).contains("user alice acts as workspace.owner at workspace 'Studio B' (ws2):"
                 + " it has no owner and the user holds account.owner (vacancy)");
     }
+
+    /**
+     * One workspace owner, given by the account side (17b, 17i): replacing them is a transfer, which keeps the
+     * workspace's users; only the take-back deletes them (19c).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        The account Owner hands the workspace to a new owner | alice | ALLOWED
+        ... and so does an account Admin                     | bob   | ALLOWED
+        A workspace admin does not depose the owner          | dave  | NOT_DELEGATED
+        The Gen-IC admin does not either                     | erin  | NOT_DELEGATED
+        """)
+    void theAccountSideReplacesTheWorkspaceOwnerByATransfer(String rule, String actor, Reason expected) {
+        Decision transfer = POLICY.mayGrant(Principal.user(actor), "zed", "ws1", "owner", true, TREE);
+
+        assertThat(transfer.reason()).as(rule + "\n" + String.join("\n", transfer.explanation())).isEqualTo(expected);
+        if (transfer.allowed()) {
+            assertThat(transfer.explanation()).anyMatch(line -> line.contains("moves from [carol] to user zed"));
+            Revocation handOver = POLICY.mayRevoke(Principal.user(actor), "carol", "ws1", "owner", true, TREE);
+            assertThat(handOver.cascade()).as("a transfer deletes nobody").isEmpty();
+        }
+    }
 }
