@@ -163,6 +163,8 @@ class SkytapSchemaTest {
         Project roles: a viewer views them                             | vic  | p1 | resources:assets:view        | true
         Project roles: a viewer does not use them                      | vic  | p1 | resources:environments:use   | false
         Public templates can't be added to projects                    | stan | p1 | public:templates:view        | false
+        Public templates can't be added to projects: by nobody (S11)   | ada  | p1 | public:templates:share       | false
+        ... while the copies, owned by the copier, are shared          | stan | p1 | resources:templates:share    | true
         """)
     void projects(String rule, String user, String scope, String permission, boolean allowed) {
         Decision decision = POLICY.check(Principal.user(user), scope, permission, TREE);
@@ -170,10 +172,52 @@ class SkytapSchemaTest {
         assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
     }
 
+    /**
+     * S10: project roles "depending on their project role and user role": a restricted user made owner manages the
+     * project but creates no project and shares nothing into it; a standard one shares.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        A restricted owner manages the project                   | restricted | owner   | projects:projects:manage     | true
+        ... but creates no project, there either                 | restricted | owner   | projects:projects:create     | false
+        ... and shares nothing into it                           | restricted | owner   | resources:templates:share    | false
+        ... nor as its manager                                   | restricted | manager | resources:environments:share | false
+        A standard owner shares into it                          | standard   | owner   | resources:templates:share    | true
+        ... and creates projects by their user role              | standard   | owner   | projects:projects:create     | true
+        """)
+    void projectRolesDependOnTheUserRole(String rule, String userRole, String projectRole, String permission,
+            boolean allowed) {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null)
+                .scope("p1", "project", "Release 7", "acct")
+                .member("someone", "acct", userRole)
+                .member("someone", "p1", projectRole)
+                .build();
+
+        Decision decision = POLICY.check(Principal.user("someone"), "p1", permission, tree);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
+    /** S9: "Delete users" is the administrator's; a user's user role is their membership of the account. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        An administrator deletes a user                              | ada  | stan | acct | standard   | ALLOWED
+        A user manager does not                                      | uma  | stan | acct | standard   | NOT_DELEGATED
+        ... not even a restricted user                               | uma  | rita | acct | restricted | NOT_DELEGATED
+        A user manager moves users out of a department               | uma  | stan | d1   | member     | ALLOWED
+        """)
+    void deletingUsers(String rule, String actor, String target, String scope, String role, Reason expected) {
+        Decision decision = POLICY.mayRevoke(Principal.user(actor), target, scope, role, false, TREE).decision();
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         Another user can make a restricted user a project owner        | stan | rita | p1   | owner         | true  | ALLOWED
-        Project owners add members                                     | stan | ann  | p1   | viewer        | false | ALLOWED
+        Project owners add members                                     | stan | dora | p1   | viewer        | false | ALLOWED
+        ... who are users of the account (S10: "other Skytap users")   | stan | ann  | p1   | viewer        | false | NOT_DELEGATED
         Project editors do not                                         | rita | ann  | p1   | viewer        | false | NOT_DELEGATED
         User managers create standard users                            | uma  | ann  | acct | standard      | false | ALLOWED
         User managers do not create administrators                     | uma  | ann  | acct | administrator | false | NOT_DELEGATED
@@ -202,7 +246,8 @@ class SkytapSchemaTest {
         ... but not an administrator's option: administrators are not hers to manage       | uma | administrator | ''                           | network:promiscuous-mode:set | NOT_DELEGATED
         ... nor clears it                                                                 | uma | administrator | network:promiscuous-mode:set | ''                           | NOT_DELEGATED
         ... while a restricted user's options are hers to set                             | uma | restricted    | ''                           | public:templates:copy        | ALLOWED
-        ... and restricts their VPN, on by default                                        | uma | restricted    | vpn:vpn:connect              | ''                           | ALLOWED
+        ... but does not restrict their VPN, on by default: administrators do (S6, S9)    | uma | restricted    | vpn:vpn:connect              | ''                           | NOT_DELEGATED
+        Administrators restrict a user's VPN                                              | ada | restricted    | vpn:vpn:connect              | ''                           | ALLOWED
         Administrators enable or restrict every additional permission                     | ada | administrator | ''                           | network:promiscuous-mode:set | ALLOWED
         A user manager cannot enable what she lacks herself                               | uma | standard      | ''                           | vms:vms:import               | EXCEEDS_OWN_PERMISSIONS
         """)
