@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbor.core.Decision.Reason;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +22,11 @@ class SkytapSchemaTest {
 
     private static final Policy POLICY = SeedSchemas.policy("skytap");
     private static final List<String> ROLES = List.of("restricted", "standard", "user-manager", "administrator");
+    /** The customer account is enabled for promiscuous mode (S12); the trees below are. */
+    private static final Map<String, Object> PROMISCUOUS = Map.of("promiscuousMode", true);
 
     private static final TreeSlice TREE = InMemoryTree.builder()
-            .scope("acct", "account", "Skytap customer", null)
+            .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
             .scope("d1", "department", "Engineering", "acct")
             .scope("d2", "department", "Sales", "acct")
             .scope("p1", "project", "Release 7", "acct")
@@ -70,7 +73,7 @@ class SkytapSchemaTest {
         for (int column = 0; column < ROLES.size(); column++) {
             String role = ROLES.get(column);
             TreeSlice tree = InMemoryTree.builder()
-                    .scope("acct", "account", "Skytap customer", null)
+                    .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                     .scope("p1", "project", "Release 7", "acct")
                     .member("someone", "acct", role)
                     .member("someone", "p1", resource.equals("shared") ? "viewer" : "owner")
@@ -88,7 +91,7 @@ class SkytapSchemaTest {
 
     private static TreeSlice withoutProject(String role) {
         return InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("someone", "acct", role)
                 .build();
     }
@@ -136,7 +139,7 @@ class SkytapSchemaTest {
 
     private static TreeSlice tree(String role, Set<String> options) {
         return InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("ada", "acct", "administrator")
                 .member("someone", "acct", Set.of(role), options)
                 .build();
@@ -188,7 +191,7 @@ class SkytapSchemaTest {
     void projectRolesDependOnTheUserRole(String rule, String userRole, String projectRole, String permission,
             boolean allowed) {
         TreeSlice tree = InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .scope("p1", "project", "Release 7", "acct")
                 .member("someone", "acct", userRole)
                 .member("someone", "p1", projectRole)
@@ -254,7 +257,7 @@ class SkytapSchemaTest {
     void optionsAreSetUnderTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String roles, String current,
             String requested, Reason expected) {
         TreeSlice tree = InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("uma", "acct", Set.of("user-manager"), Set.of("network:promiscuous-mode:set",
                         "public:templates:copy"))
                 .member("ada", "acct", "administrator")
@@ -318,6 +321,25 @@ class SkytapSchemaTest {
         };
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** S12: promiscuous mode "is displayed when your customer account is enabled for promiscuous mode". */
+    @ParameterizedTest(name = "account enabled: {0}")
+    @CsvSource({"true, ALLOWED, true", "false, OPTION_NOT_ALLOWED, false"})
+    void promiscuousModeOnlyWhereTheAccountIsEnabledForIt(boolean enabled, Reason setting, boolean counts) {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null, Map.of("promiscuousMode", enabled))
+                .member("ada", "acct", "administrator")
+                .member("stan", "acct", Set.of("standard"), Set.of("network:promiscuous-mode:set"))
+                .member("dora", "acct", "standard")
+                .build();
+
+        Decision decision = POLICY.maySetOptions(Principal.user("ada"), "dora", "acct",
+                Set.of("network:promiscuous-mode:set"), tree);
+
+        assertThat(decision.reason()).as(String.join("\n", decision.explanation())).isEqualTo(setting);
+        assertThat(POLICY.check(Principal.user("stan"), "acct", "network:promiscuous-mode:set", tree).allowed())
+                .as("stored before the account was disabled").isEqualTo(counts);
     }
 
     @Test
