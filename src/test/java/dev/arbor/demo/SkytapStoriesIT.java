@@ -331,6 +331,102 @@ class SkytapStoriesIT {
         assertThat(mandatory.statusCode()).as("mandatory, can't be set: " + mandatory.body()).isEqualTo(400);
     }
 
+    /**
+     * "Public templates can't be added to projects, but they can be copied (and their copies can be shared)" (S11):
+     * the app asks before adding a resource to a project; for a public template the permission exists and nobody
+     * holds it, not even an administrator, while the copy is the copier's own template.
+     */
+    @Test
+    void publicTemplatesCannotBeAddedToProjectsButTheirCopiesCan() {
+        String release = scopeId("release-7");
+
+        for (String user : List.of("stan", "ada")) {
+            JsonNode decision = check(user, release, "public:templates:share", false);
+            assertThat(decision.path("allowed").asBoolean()).as(user).isFalse();
+            assertThat(decision.path("reason").asText()).as(user + ": a declared permission nobody holds, not an"
+                    + " unknown one").isEqualTo("NOT_PERMITTED");
+            assertThat(permissions(user, release)).doesNotContain("public:templates:share", "public:assets:share");
+        }
+        assertThat(check("ada", initech, "public:templates:copy", false).path("allowed").asBoolean()).isTrue();
+        assertThat(check("stan", initech, "resources:templates:share", true).path("allowed").asBoolean())
+                .as("the copy is stan's own template").isTrue();
+        assertThat(check("stan", release, "resources:templates:share", false).path("allowed").asBoolean())
+                .as("shared into the project he owns").isTrue();
+    }
+
+    /**
+     * The additional permissions table ("O" optional, "M" mandatory, "-" not allowed), for a new user of each
+     * role whom an administrator gives the permission (beside the VPN, on by default): given, it is in the token;
+     * refused, nothing changed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Public templates and assets: O for restricted users     | restricted    | public:assets:view           | 200
+        Import VMs: - for restricted users                      | restricted    | vms:vms:import               | 400
+        Export VMs: O for standard users                        | standard      | vms:vms:export               | 200
+        Reports: - for restricted users                         | restricted    | reports:reports:generate     | 400
+        Reports: O for user managers                            | user-manager  | reports:reports:generate     | 200
+        Reports: M for administrators, can't be disabled        | administrator | reports:reports:generate     | 400
+        Promiscuous mode: - for restricted users                | restricted    | network:promiscuous-mode:set | 400
+        Promiscuous mode: O for administrators too              | administrator | network:promiscuous-mode:set | 200
+        """)
+    void theAdditionalPermissionsTable(String rule, String role, String option, int expected) {
+        String user = newUser();
+        assertThat(call("ada", "PUT", "scopes/" + initech + "/members/" + userId(user) + "/roles/" + role, null)
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> answer = call("ada", "PUT", "scopes/" + initech + "/members/" + userId(user)
+                + "/options", "{\"options\":[\"" + VPN + "\",\"" + option + "\"]}");
+
+        assertThat(answer.statusCode()).as(rule + ": " + answer.body()).isEqualTo(expected);
+        if (expected == 200) {
+            assertThat(options(initech, user)).containsExactlyInAnyOrder(VPN, option);
+            assertThat(permissions(user, initech)).as(rule).contains(option);
+        } else {
+            assertThat(options(initech, user)).as(rule + ": nothing changed").containsExactly(VPN);
+            assertThat(permissions(user, initech).contains(option)).as(rule + ": mandatory or absent")
+                    .isEqualTo(role.equals("administrator"));
+        }
+    }
+
+    /**
+     * Promiscuous mode "is displayed when your customer account is enabled for promiscuous mode" (S12): Skytap,
+     * the realm's administrator, enables the account; an administrator of the account cannot.
+     */
+    @Test
+    void promiscuousModeOnlyWhereTheAccountIsEnabledForIt() {
+        String user = newUser();
+        String other = newUser();
+        for (String each : List.of(user, other)) {
+            assertThat(call("ada", "PUT", "scopes/" + initech + "/members/" + userId(each) + "/roles/standard", null)
+                    .statusCode()).isEqualTo(200);
+        }
+        String promiscuous = "{\"options\":[\"" + VPN + "\",\"network:promiscuous-mode:set\"]}";
+        assertThat(call("ada", "PUT", "scopes/" + initech + "/members/" + userId(user) + "/options", promiscuous)
+                .statusCode()).isEqualTo(200);
+        assertThat(permissions(user, initech)).contains("network:promiscuous-mode:set");
+
+        HttpResponse<String> byAdministrator = call("ada", "PATCH", "scopes/" + initech,
+                "{\"attributes\":{\"promiscuousMode\":false}}");
+        assertThat(byAdministrator.statusCode()).as(byAdministrator.body()).isEqualTo(403);
+        assertThat(permissions(user, initech)).contains("network:promiscuous-mode:set");
+        try {
+            assertThat(call(DemoTenancy.ADMIN, "PATCH", "scopes/" + initech,
+                    "{\"attributes\":{\"promiscuousMode\":false}}").statusCode()).isEqualTo(200);
+
+            assertThat(permissions(user, initech)).doesNotContain("network:promiscuous-mode:set");
+            assertThat(check(user, initech, "network:promiscuous-mode:set", false).path("allowed").asBoolean())
+                    .isFalse();
+            HttpResponse<String> refused = call("ada", "PUT", "scopes/" + initech + "/members/" + userId(other)
+                    + "/options", promiscuous);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(options(initech, other)).containsExactly(VPN);
+        } finally {
+            call(DemoTenancy.ADMIN, "PATCH", "scopes/" + initech, "{\"attributes\":{\"promiscuousMode\":true}}");
+        }
+        assertThat(permissions(user, initech)).contains("network:promiscuous-mode:set");
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private static String project(String name) {
