@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbor.core.Decision.Reason;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +22,11 @@ class SkytapSchemaTest {
 
     private static final Policy POLICY = SeedSchemas.policy("skytap");
     private static final List<String> ROLES = List.of("restricted", "standard", "user-manager", "administrator");
+    /** The customer account is enabled for promiscuous mode (S12); the trees below are. */
+    private static final Map<String, Object> PROMISCUOUS = Map.of("promiscuousMode", true);
 
     private static final TreeSlice TREE = InMemoryTree.builder()
-            .scope("acct", "account", "Skytap customer", null)
+            .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
             .scope("d1", "department", "Engineering", "acct")
             .scope("d2", "department", "Sales", "acct")
             .scope("p1", "project", "Release 7", "acct")
@@ -70,7 +73,7 @@ class SkytapSchemaTest {
         for (int column = 0; column < ROLES.size(); column++) {
             String role = ROLES.get(column);
             TreeSlice tree = InMemoryTree.builder()
-                    .scope("acct", "account", "Skytap customer", null)
+                    .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                     .scope("p1", "project", "Release 7", "acct")
                     .member("someone", "acct", role)
                     .member("someone", "p1", resource.equals("shared") ? "viewer" : "owner")
@@ -88,7 +91,7 @@ class SkytapSchemaTest {
 
     private static TreeSlice withoutProject(String role) {
         return InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("someone", "acct", role)
                 .build();
     }
@@ -136,7 +139,7 @@ class SkytapSchemaTest {
 
     private static TreeSlice tree(String role, Set<String> options) {
         return InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("ada", "acct", "administrator")
                 .member("someone", "acct", Set.of(role), options)
                 .build();
@@ -163,6 +166,8 @@ class SkytapSchemaTest {
         Project roles: a viewer views them                             | vic  | p1 | resources:assets:view        | true
         Project roles: a viewer does not use them                      | vic  | p1 | resources:environments:use   | false
         Public templates can't be added to projects                    | stan | p1 | public:templates:view        | false
+        Public templates can't be added to projects: by nobody (S11)   | ada  | p1 | public:templates:share       | false
+        ... while the copies, owned by the copier, are shared          | stan | p1 | resources:templates:share    | true
         """)
     void projects(String rule, String user, String scope, String permission, boolean allowed) {
         Decision decision = POLICY.check(Principal.user(user), scope, permission, TREE);
@@ -170,10 +175,52 @@ class SkytapSchemaTest {
         assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
     }
 
+    /**
+     * S10: project roles "depending on their project role and user role": a restricted user made owner manages the
+     * project but creates no project and shares nothing into it; a standard one shares.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        A restricted owner manages the project                   | restricted | owner   | projects:projects:manage     | true
+        ... but creates no project, there either                 | restricted | owner   | projects:projects:create     | false
+        ... and shares nothing into it                           | restricted | owner   | resources:templates:share    | false
+        ... nor as its manager                                   | restricted | manager | resources:environments:share | false
+        A standard owner shares into it                          | standard   | owner   | resources:templates:share    | true
+        ... and creates projects by their user role              | standard   | owner   | projects:projects:create     | true
+        """)
+    void projectRolesDependOnTheUserRole(String rule, String userRole, String projectRole, String permission,
+            boolean allowed) {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
+                .scope("p1", "project", "Release 7", "acct")
+                .member("someone", "acct", userRole)
+                .member("someone", "p1", projectRole)
+                .build();
+
+        Decision decision = POLICY.check(Principal.user("someone"), "p1", permission, tree);
+
+        assertThat(decision.allowed()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(allowed);
+    }
+
+    /** S9: "Delete users" is the administrator's; a user's user role is their membership of the account. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        An administrator deletes a user                              | ada  | stan | acct | standard   | ALLOWED
+        A user manager does not                                      | uma  | stan | acct | standard   | NOT_DELEGATED
+        ... not even a restricted user                               | uma  | rita | acct | restricted | NOT_DELEGATED
+        A user manager moves users out of a department               | uma  | stan | d1   | member     | ALLOWED
+        """)
+    void deletingUsers(String rule, String actor, String target, String scope, String role, Reason expected) {
+        Decision decision = POLICY.mayRevoke(Principal.user(actor), target, scope, role, false, TREE).decision();
+
+        assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         Another user can make a restricted user a project owner        | stan | rita | p1   | owner         | true  | ALLOWED
-        Project owners add members                                     | stan | ann  | p1   | viewer        | false | ALLOWED
+        Project owners add members                                     | stan | dora | p1   | viewer        | false | ALLOWED
+        ... who are users of the account (S10: "other Skytap users")   | stan | ann  | p1   | viewer        | false | NOT_DELEGATED
         Project editors do not                                         | rita | ann  | p1   | viewer        | false | NOT_DELEGATED
         User managers create standard users                            | uma  | ann  | acct | standard      | false | ALLOWED
         User managers do not create administrators                     | uma  | ann  | acct | administrator | false | NOT_DELEGATED
@@ -202,14 +249,15 @@ class SkytapSchemaTest {
         ... but not an administrator's option: administrators are not hers to manage       | uma | administrator | ''                           | network:promiscuous-mode:set | NOT_DELEGATED
         ... nor clears it                                                                 | uma | administrator | network:promiscuous-mode:set | ''                           | NOT_DELEGATED
         ... while a restricted user's options are hers to set                             | uma | restricted    | ''                           | public:templates:copy        | ALLOWED
-        ... and restricts their VPN, on by default                                        | uma | restricted    | vpn:vpn:connect              | ''                           | ALLOWED
+        ... but does not restrict their VPN, on by default: administrators do (S6, S9)    | uma | restricted    | vpn:vpn:connect              | ''                           | NOT_DELEGATED
+        Administrators restrict a user's VPN                                              | ada | restricted    | vpn:vpn:connect              | ''                           | ALLOWED
         Administrators enable or restrict every additional permission                     | ada | administrator | ''                           | network:promiscuous-mode:set | ALLOWED
         A user manager cannot enable what she lacks herself                               | uma | standard      | ''                           | vms:vms:import               | EXCEEDS_OWN_PERMISSIONS
         """)
     void optionsAreSetUnderTheRuleOfTheRoleThatCarriesThem(String rule, String actor, String roles, String current,
             String requested, Reason expected) {
         TreeSlice tree = InMemoryTree.builder()
-                .scope("acct", "account", "Skytap customer", null)
+                .scope("acct", "account", "Skytap customer", null, PROMISCUOUS)
                 .member("uma", "acct", Set.of("user-manager"), Set.of("network:promiscuous-mode:set",
                         "public:templates:copy"))
                 .member("ada", "acct", "administrator")
@@ -273,6 +321,25 @@ class SkytapSchemaTest {
         };
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
+    }
+
+    /** S12: promiscuous mode "is displayed when your customer account is enabled for promiscuous mode". */
+    @ParameterizedTest(name = "account enabled: {0}")
+    @CsvSource({"true, ALLOWED, true", "false, OPTION_NOT_ALLOWED, false"})
+    void promiscuousModeOnlyWhereTheAccountIsEnabledForIt(boolean enabled, Reason setting, boolean counts) {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("acct", "account", "Skytap customer", null, Map.of("promiscuousMode", enabled))
+                .member("ada", "acct", "administrator")
+                .member("stan", "acct", Set.of("standard"), Set.of("network:promiscuous-mode:set"))
+                .member("dora", "acct", "standard")
+                .build();
+
+        Decision decision = POLICY.maySetOptions(Principal.user("ada"), "dora", "acct",
+                Set.of("network:promiscuous-mode:set"), tree);
+
+        assertThat(decision.reason()).as(String.join("\n", decision.explanation())).isEqualTo(setting);
+        assertThat(POLICY.check(Principal.user("stan"), "acct", "network:promiscuous-mode:set", tree).allowed())
+                .as("stored before the account was disabled").isEqualTo(counts);
     }
 
     @Test

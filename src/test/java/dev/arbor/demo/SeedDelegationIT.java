@@ -69,7 +69,7 @@ class SeedDelegationIT {
         skytap           | ... user managers do not                              | uma    | new    | initech             | administrator      | false | 403
         skytap           | one user role per user                                | uma    | stan   | initech             | user-manager       | false | 409
         skytap           | one department per user                               | ada    | stan   | initech-sales       | member             | false | 409
-        skytap           | project owners add members                            | stan   | new    | release-7           | viewer             | false | 200
+        skytap           | project owners add users of the account               | stan   | dora   | release-7           | viewer             | false | 200
         skytap           | ... project viewers do not                            | vic    | new    | release-7           | viewer             | false | 403
         skytap           | a project editor does not hand the project over       | rita   | vic    | release-7           | owner              | true  | 403
         skytap           | a project owner makes a restricted user owner         | stan   | rita   | release-7           | owner              | true  | 200
