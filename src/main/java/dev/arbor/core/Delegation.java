@@ -98,6 +98,54 @@ final class Delegation {
     }
 
     /**
+     * May {@code actor} give {@code role} to {@code targetUserId} at {@code scopeId} in place of the role of its
+     * exclusive group the user holds there (a change of level in one request, the user never without a role)? The
+     * actor needs the right to give both roles: taking away a role one could have given is a change, not a
+     * removal, so a rule's {@code revoke: false} does not stop it. The replaced role's minimum of holders holds and
+     * nothing cascades. With no such role held, this is {@link #mayGrant}.
+     */
+    Decision mayReplace(Principal actor, String targetUserId, String scopeId, String role, TreeSlice tree) {
+        Optional<String> replaced = exclusivePeerHeld(targetUserId, scopeId, role, tree);
+        if (replaced.isEmpty()) {
+            return mayGrant(actor, targetUserId, scopeId, role, false, tree);
+        }
+        List<String> why = new ArrayList<>();
+        Resolved peer = rules.resolve(scopeId, replaced.get(), tree, why);
+        why.add("replacing " + peer.role().ref() + " of user " + targetUserId + " by " + role
+                + ", of the same exclusive group");
+        if (!actor.realmAdmin()) {
+            Decision delegated = rules.delegated(actor, targetUserId, peer, true, tree, why).decision();
+            if (!delegated.allowed()) {
+                why.add("replacing a role needs the right to give it");
+                return Decision.deny(delegated.reason(), why);
+            }
+        }
+        if (tree.holders(scopeId, replaced.get()).size() - 1 < peer.role().minHolders()) {
+            why.add(peer.role().ref() + " needs at least " + peer.role().minHolders() + " holder(s) per scope");
+            return Decision.deny(Decision.Reason.TOO_FEW_HOLDERS, why);
+        }
+        Membership held = tree.membership(targetUserId, scopeId).orElseThrow();
+        Set<String> remaining = new LinkedHashSet<>(held.roles());
+        remaining.remove(replaced.get());
+        TreeSlice without = new WithMembership(tree, new Membership(targetUserId, scopeId, remaining, held.options()));
+        Decision grant = mayGrant(actor, targetUserId, scopeId, role, false, without);
+        why.addAll(grant.explanation());
+        return new Decision(grant.allowed(), grant.reason(), why);
+    }
+
+    /** The role of {@code role}'s exclusive group that {@code userId} holds at {@code scopeId}, other than it. */
+    Optional<String> exclusivePeerHeld(String userId, String scopeId, String role, TreeSlice tree) {
+        Optional<Scope> scope = tree.scope(scopeId);
+        ScopeType type = scope.map(found -> schema.type(found.type())).orElse(null);
+        String group = type == null ? null : type.holding().groupOf(role);
+        if (group == null) {
+            return Optional.empty();
+        }
+        return tree.membership(userId, scopeId).stream().flatMap(held -> held.roles().stream())
+                .filter(held -> !held.equals(role) && group.equals(type.holding().groupOf(held))).findFirst();
+    }
+
+    /**
      * May {@code actor} take {@code role} at {@code scopeId} from {@code targetUserId}, and what goes with it?
      * Users may always give up their own roles, within the role's minimum. The schema's cascades apply only to a
      * take-back, a role taken from its holder by someone else: whoever gives up their own role leaves the others

@@ -108,6 +108,19 @@ public final class Policy {
     }
 
     /**
+     * May {@code actor} give {@code role} to {@code targetUserId} at {@code scopeId} in place of the role of its
+     * exclusive group the user holds there? Needs the right to give both; see {@link #exclusivePeerHeld}.
+     */
+    public Decision mayReplace(Principal actor, String targetUserId, String scopeId, String role, TreeSlice tree) {
+        return delegation.mayReplace(actor, targetUserId, scopeId, role, tree);
+    }
+
+    /** The role of {@code role}'s exclusive group that {@code userId} holds at {@code scopeId}, if any. */
+    public Optional<String> exclusivePeerHeld(String userId, String scopeId, String role, TreeSlice tree) {
+        return delegation.exclusivePeerHeld(userId, scopeId, role, tree);
+    }
+
+    /**
      * May {@code actor} give all of {@code roles} at {@code scopeId} to {@code targetUserId} at once, as an invitation
      * does? Each is judged as {@link #mayGrant} judges it, as if the ones before it were held already, so that an
      * offer of two roles of one exclusive group is refused as granting them one after the other would be.

@@ -19,6 +19,7 @@ import java.util.Set;
  *     - {user: olivia, scope: studio, permission: subscriptions:subscriptions:start, allowed: false}
  *     - {user: olivia, scopes: [studio, lab], permission: users:members:view, allowed: true}
  *     - {user: wes, scope: studio, grant: admin, to: ann, allowed: true}
+ *     - {user: wes, scope: studio, replace: genic-admin, to: ann, allowed: true}
  *     - {user: olivia, scope: studio, revoke: owner, from: wes, allowed: true}
  *     - {user: wes, scope: studio, create: workspace, allowed: false}
  *     - {user: ann, scope: acme, see: false}
@@ -28,9 +29,10 @@ import java.util.Set;
 final class SchemaAssertions {
 
     private static final Set<String> ROW_KEYS = Set.of("user", "scope", "scopes", "permission", "resourceOwner",
-            "grant", "to", "transfer", "revoke", "from", "create", "see", "actIn", "allowed");
+            "grant", "to", "transfer", "replace", "revoke", "from", "create", "see", "actIn", "allowed");
     /** The questions a row may ask; exactly one per row. */
-    private static final List<String> QUESTIONS = List.of("permission", "grant", "revoke", "create", "see", "actIn");
+    private static final List<String> QUESTIONS = List.of("permission", "grant", "replace", "revoke", "create", "see",
+            "actIn");
 
     private final Policy policy;
     private final InMemoryTree tree;
@@ -116,6 +118,8 @@ final class SchemaAssertions {
             case "permission" -> permission(row, user, scopes);
             case "grant" -> role(row.get("grant"), type).flatMap(role -> other(row, "to").map(target ->
                     policy.mayGrant(user, target, scope, role, row.get("transfer").bool(false), tree)));
+            case "replace" -> role(row.get("replace"), type).flatMap(role -> other(row, "to").map(target ->
+                    policy.mayReplace(user, target, scope, role, tree)));
             case "revoke" -> role(row.get("revoke"), type).flatMap(role -> other(row, "from").map(target ->
                     policy.mayRevoke(user, target, scope, role, false, tree).decision()));
             case "create" -> Optional.ofNullable(row.get("create").string()).map(child ->

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A slice with one membership more, for asking what a holder of a role would get without storing anything. */
+/**
+ * A slice with one membership in place of what the slice holds for that user and scope (more roles, or fewer), for
+ * asking what a change would give without storing anything.
+ */
 final class WithMembership implements TreeSlice {
 
     private final TreeSlice tree;
@@ -29,11 +32,15 @@ final class WithMembership implements TreeSlice {
 
     @Override
     public Set<String> holders(String scopeId, String role) {
-        if (!added.scopeId().equals(scopeId) || !added.roles().contains(role)) {
+        if (!added.scopeId().equals(scopeId)) {
             return tree.holders(scopeId, role);
         }
         Set<String> holders = new HashSet<>(tree.holders(scopeId, role));
-        holders.add(added.userId());
+        if (added.roles().contains(role)) {
+            holders.add(added.userId());
+        } else {
+            holders.remove(added.userId());
+        }
         return holders;
     }
 

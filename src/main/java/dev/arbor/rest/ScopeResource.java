@@ -84,8 +84,13 @@ public final class ScopeResource {
     @Path("members/{userId}/roles/{role}")
     @Produces(MediaType.APPLICATION_JSON)
     public MemberRepresentation grant(@PathParam("userId") String userId, @PathParam("role") String role,
-            @QueryParam("transfer") boolean transfer) {
-        return request.tenancy.grant(request.actor, scopeId, userId, role, transfer);
+            @QueryParam("transfer") boolean transfer, @QueryParam("replace") boolean replace) {
+        if (transfer && replace) {
+            throw ApiException.badRequest("replace", "a transfer takes the role from its holders, a replacement"
+                    + " changes this user's role of the same exclusive group: ask for one");
+        }
+        return replace ? request.tenancy.replaceRole(request.actor, scopeId, userId, role)
+                : request.tenancy.grant(request.actor, scopeId, userId, role, transfer);
     }
 
     /** Takes {@code role} here from {@code userId}, and removes what the schema cascades with it. */

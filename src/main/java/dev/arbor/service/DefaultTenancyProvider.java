@@ -107,6 +107,11 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
+    public MemberRepresentation replaceRole(Actor actor, String scopeId, String userId, String role) {
+        return members().replace(actor, scopeId, userId, role);
+    }
+
+    @Override
     public RoleChange revoke(Actor actor, String scopeId, String userId, String role) {
         return members().revoke(actor, scopeId, userId, role);
     }

@@ -20,6 +20,7 @@ import dev.arbor.store.ConflictException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.events.admin.OperationType;
@@ -72,6 +73,21 @@ final class MemberUseCases {
             throw TenancyException.conflict(e.getMessage() + "; ask for a transfer to replace the holder", List.of());
         }
         tenancy.audit(actor, OperationType.UPDATE, new RoleChange(userId, scope.id(), role, transfer, replaced),
+                "tenancy", "scopes", scope.id(), "members", userId, "roles", role);
+        return member(tenancy.tree().membership(userId, scope.id()).orElseThrow());
+    }
+
+    /** {@link #grant}, replacing the role of the same exclusive group the user holds there, in one change. */
+    MemberRepresentation replace(Actor actor, String scopeId, String userId, String role) {
+        Policy policy = tenancy.policy();
+        Scope scope = tenancy.scopeToChange(policy, actor, scopeId, null);
+        tenancy.user(userId);
+        RealmTenancy.require(policy.mayReplace(actor.principal(), userId, scope.id(), role, tenancy.tree()), "role");
+        Optional<String> replaced = policy.exclusivePeerHeld(userId, scope.id(), role, tenancy.tree());
+        replaced.ifPresent(peer -> tenancy.store.revoke(userId, scope.id(), peer));
+        tenancy.grant(policy, userId, scope, role);
+        tenancy.audit(actor, OperationType.UPDATE, new RoleChange(userId, scope.id(), role, false,
+                        replaced.map(peer -> List.of(userId + ":" + peer)).orElse(List.of())),
                 "tenancy", "scopes", scope.id(), "members", userId, "roles", role);
         return member(tenancy.tree().membership(userId, scope.id()).orElseThrow());
     }

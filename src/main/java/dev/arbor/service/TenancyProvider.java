@@ -103,6 +103,14 @@ public interface TenancyProvider extends Provider {
      */
     MemberRepresentation grant(Actor actor, String scopeId, String userId, String role, boolean transfer);
 
+    /**
+     * Gives {@code userId} {@code role} in place of the role of its exclusive group they hold at the scope (a change
+     * of level in one request); a plain grant when they hold none. Needs the right to give both roles.
+     *
+     * @throws TenancyException as {@link #grant}
+     */
+    MemberRepresentation replaceRole(Actor actor, String scopeId, String userId, String role);
+
     /** Takes {@code role} from {@code userId}, and removes what the schema cascades with it. */
     RoleChange revoke(Actor actor, String scopeId, String userId, String role);
 

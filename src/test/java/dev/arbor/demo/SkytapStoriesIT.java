@@ -275,6 +275,36 @@ class SkytapStoriesIT {
     }
 
     /**
+     * "Create and edit users": a user manager changes a user's role among those they may give in one request
+     * ({@code replace=true}), the user never without one, while deleting users stays the administrator's (S9). A
+     * plain second role of the group is refused; an administrator's role is not theirs to take.
+     */
+    @Test
+    void aUserManagerChangesAUsersRoleInOneRequest() {
+        String user = newUser();
+        String path = "scopes/" + initech + "/members/" + userId(user) + "/roles/";
+        assertThat(call("uma", "PUT", path + "standard", null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> second = call("uma", "PUT", path + "restricted", null);
+        HttpResponse<String> both = call("uma", "PUT", path + "restricted?replace=true&transfer=true", null);
+        HttpResponse<String> adminsRole = call("uma", "PUT", "scopes/" + initech + "/members/" + userId("ada")
+                + "/roles/standard?replace=true", null);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(400);
+        assertThat(adminsRole.statusCode()).as(adminsRole.body()).isEqualTo(403);
+        assertThat(members(initech)).containsEntry(user, List.of("standard")).containsEntry("ada",
+                List.of("administrator"));
+
+        HttpResponse<String> changed = call("uma", "PUT", path + "restricted?replace=true", null);
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(members(initech)).containsEntry(user, List.of("restricted"));
+        assertThat(permissions(user, initech)).contains("resources:environments:create")
+                .doesNotContain("resources:templates:create", "projects:projects:create");
+        assertThat(call("uma", "DELETE", path + "restricted", null).statusCode()).isEqualTo(403);
+    }
+
+    /**
      * A user manager invites a user, who accepts and connects to the VPN by default; the user manager cannot
      * restrict it, an administrator does (S6, S9).
      */
