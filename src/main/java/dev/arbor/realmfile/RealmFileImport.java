@@ -11,10 +11,10 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Applies the tenancy a realm file carries once Keycloak has imported the realm. Keycloak fires
- * {@link RealmModel.RealmPostCreateEvent} at the end of every realm import ({@code kc.sh import}, {@code --import-realm},
- * a realm created from a representation through the admin API), after the file's users (also those of separate user
- * files), in the import's transaction. The attribute is removed once applied, so the realm does not keep a stale copy
- * of its tenancy; a tenancy that does not fit its schema fails the whole realm import.
+ * {@link RealmModel.RealmPostCreateEvent} at the end of every realm import ({@code kc.sh import},
+ * {@code --import-realm}, a realm created from a representation through the admin API), after the file's users (also
+ * those of separate user files), in the import's transaction. The attribute is removed once applied, so the realm
+ * does not keep a stale copy of its tenancy; a tenancy that does not fit its schema fails the whole realm import.
  */
 final class RealmFileImport {
 

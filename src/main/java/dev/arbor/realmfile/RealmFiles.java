@@ -13,7 +13,10 @@ public final class RealmFiles {
     /** The realm attribute that holds the tenancy document in a realm file. */
     public static final String ATTRIBUTE = "arbor.tenancy";
 
-    /** Strict on read (an unknown field is an error, not ignored), compact on write (no nulls), keys in the order the service gives them. */
+    /**
+     * Strict on read (an unknown field is an error, not ignored); compact on write (no nulls), keys in the order the
+     * service gives them.
+     */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
