@@ -29,8 +29,9 @@ class ArchitectureTest {
     static final ArchRule serviceKnowsNoHttp = noClasses()
             .that().resideInAPackage("dev.arbor.service..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "dev.arbor.rest..",
-                    "dev.arbor.login..", "dev.arbor.token..")
-            .because("the service refuses with domain exceptions; only the adapters know HTTP");
+                    "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.realmfile..")
+            .because("the service refuses with domain exceptions; only the adapters know HTTP and Keycloak's realm"
+                    + " files");
 
     /**
      * The store's entry points and its conflicts. Adapters read and change the tenancy through the service, which
@@ -39,30 +40,40 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule adaptersGoThroughTheService = noClasses()
-            .that().resideInAnyPackage("dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..")
+            .that().resideInAnyPackage("dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..",
+                    "dev.arbor.realmfile..")
             .should().dependOnClassesThat().haveFullyQualifiedName("dev.arbor.store.TenancyStore")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.arbor.store.Policies")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.arbor.store.ConflictException")
             .orShould().dependOnClassesThat().resideInAPackage("dev.arbor.store.jpa..")
             .because("every read and change of the tenancy goes through dev.arbor.service.TenancyProvider");
 
+    /** The realm-file adapter reads and writes the tenancy only through the service's realm-file use cases. */
+    @ArchTest
+    static final ArchRule realmFilesGoThroughTheService = noClasses()
+            .that().resideInAPackage("dev.arbor.realmfile..")
+            .should().dependOnClassesThat().resideInAPackage("dev.arbor.store..")
+            .because("a realm file's tenancy is imported and exported by dev.arbor.service.TenancyProvider, which"
+                    + " checks it with the core");
+
     /** Every package of the product, so that a new one has to be placed in these rules before it compiles in. */
     @ArchTest
     static final ArchRule everyClassIsInALayer = classes()
             .should().resideInAnyPackage("dev.arbor.core..", "dev.arbor.store..", "dev.arbor.service..",
-                    "dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..")
+                    "dev.arbor.rest..", "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..",
+                    "dev.arbor.realmfile..")
             .because("the layering below covers these packages; a class elsewhere would escape it");
 
     @ArchTest
     static final ArchRule storeKnowsOnlyTheCore = noClasses()
             .that().resideInAPackage("dev.arbor.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.arbor.service..", "dev.arbor.rest..",
-                    "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..")
+                    "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.events..", "dev.arbor.realmfile..")
             .because("storage is below the service and the adapters");
 
     @ArchTest
     static final ArchRule adaptersDoNotUseEachOther = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
-            .slices().matching("dev.arbor.(rest|login|token|events)..")
+            .slices().matching("dev.arbor.(rest|login|token|events|realmfile)..")
             .should().notDependOnEachOther()
             .because("each adapter talks to the service, the core and the store, never to another adapter");
 
@@ -70,6 +81,6 @@ class ArchitectureTest {
     static final ArchRule listenersKnowOnlyTheStoreAndTheCore = classes()
             .that().resideInAPackage("dev.arbor.events..")
             .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.arbor.service..", "dev.arbor.rest..",
-                    "dev.arbor.login..", "dev.arbor.token..")
+                    "dev.arbor.login..", "dev.arbor.token..", "dev.arbor.realmfile..")
             .because("the service's factory wires the listeners; they only clean up storage");
 }

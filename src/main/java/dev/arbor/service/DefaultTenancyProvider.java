@@ -223,6 +223,16 @@ final class DefaultTenancyProvider implements TenancyProvider {
         return new DocumentImport(tenancy()).importDocument(actor, document);
     }
 
+    @Override
+    public Optional<TenancyDocument> exportForRealmFile() {
+        return new DocumentExport(tenancy()).exportIfAny();
+    }
+
+    @Override
+    public ImportResult importFromRealmFile(Supplier<TenancyDocument> document) {
+        return new DocumentImport(tenancy()).importAsSystem(document);
+    }
+
     private ScopeUseCases scopes() {
         return new ScopeUseCases(tenancy());
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The realm's tenancy as a {@link TenancyDocument}, ordered so that it is stable across realms. */
 final class DocumentExport {
@@ -24,8 +25,17 @@ final class DocumentExport {
     /** Scopes ordered by name and key, members by scope key and username. */
     TenancyDocument export(Actor actor) {
         tenancy.requireRealmAdmin(actor);
-        StoredSchema stored = tenancy.store.activeSchema().orElseThrow(() -> TenancyException.notFound(
+        return exportIfAny().orElseThrow(() -> TenancyException.notFound(
                 "Realm " + tenancy.realm.getName() + " has no tenancy schema"));
+    }
+
+    /** The document, read as the system (for a realm file); empty when the realm has no schema. */
+    Optional<TenancyDocument> exportIfAny() {
+        Optional<StoredSchema> active = tenancy.store.activeSchema();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredSchema stored = active.get();
         List<Scope> scopes = tenancy.store.allScopes();
         Map<String, List<Scope>> children = new HashMap<>();
         scopes.forEach(scope -> children.computeIfAbsent(scope.parentId(), k -> new ArrayList<>()).add(scope));
@@ -39,7 +49,7 @@ final class DocumentExport {
                     membership.options().stream().sorted().toList()));
         }
         members.sort(Comparator.comparing(MemberEntry::scope).thenComparing(MemberEntry::user));
-        return new TenancyDocument(1, JsonText.read(stored.document()), nodes(null, children), members);
+        return Optional.of(new TenancyDocument(1, JsonText.read(stored.document()), nodes(null, children), members));
     }
 
     private List<ScopeNode> nodes(String parentId, Map<String, List<Scope>> children) {

@@ -26,7 +26,26 @@ final class DocumentImport {
 
     ImportResult importDocument(Actor actor, Supplier<TenancyDocument> read) {
         tenancy.requireRealmAdmin(actor);
-        TenancyDocument document = read.get();
+        ImportResult result = apply(read.get(), actor.userId());
+        if (!result.unchanged()) {
+            tenancy.audit(actor, OperationType.ACTION, result, "tenancy", "import");
+        }
+        return result;
+    }
+
+    /**
+     * The same import as the system, for a realm file Keycloak imports: no user to check or record (the schema
+     * revision names no creator) and no admin event, as Keycloak records none for the rest of the realm file.
+     */
+    ImportResult importAsSystem(Supplier<TenancyDocument> read) {
+        return apply(read.get(), null);
+    }
+
+    /** @param userId who the new schema revision records as its creator; null for the system */
+    private ImportResult apply(TenancyDocument document, String userId) {
+        if (document == null) {
+            throw TenancyException.invalid("arbor", "A tenancy document is required");
+        }
         if (document.arbor() == null || document.arbor() != 1) {
             throw TenancyException.invalid("arbor", "arbor must be 1");
         }
@@ -60,10 +79,6 @@ final class DocumentImport {
                         conflicts);
             }
         }
-        ImportResult result = plan.apply(newSchema ? schemaJson : null, active, actor.userId());
-        if (!result.unchanged()) {
-            tenancy.audit(actor, OperationType.ACTION, result, "tenancy", "import");
-        }
-        return result;
+        return plan.apply(newSchema ? schemaJson : null, active, userId);
     }
 }

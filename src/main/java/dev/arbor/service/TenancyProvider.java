@@ -216,4 +216,26 @@ public interface TenancyProvider extends Provider {
      * @throws TenancyException FORBIDDEN, INVALID naming the document path, CONFLICT
      */
     TenancyDocument.ImportResult importDocument(Actor actor, Supplier<TenancyDocument> document);
+
+    // ---- realm files: Keycloak's own import and export of the realm, acting as the system
+
+    /**
+     * The realm's tenancy for a realm file that Keycloak exports ({@code kc.sh export}): the document
+     * {@link #exportDocument} gives a realm administrator, read by the system, with no actor to check.
+     *
+     * @return empty when the realm has no schema (there is no tenancy to carry)
+     */
+    Optional<TenancyDocument> exportForRealmFile();
+
+    /**
+     * Applies the tenancy a realm file carries while Keycloak imports the realm ({@code kc.sh import},
+     * {@code --import-realm}, a realm created from a representation): {@link #importDocument} acting as the system,
+     * with no user. Every rule of the core is checked as for an administrator's import (the document is checked
+     * whole first; it only adds and updates); the schema revision records no creator, and no admin event is
+     * recorded, as Keycloak records none for the rest of the file. Only the realm import may call it: it is not
+     * reachable from any API.
+     *
+     * @throws TenancyException INVALID naming the document path, CONFLICT; the caller then fails the realm import
+     */
+    TenancyDocument.ImportResult importFromRealmFile(Supplier<TenancyDocument> document);
 }
