@@ -65,6 +65,23 @@ sealed interface Condition {
         }
     }
 
+    /**
+     * {@code {heldElsewhere: [type.role, …]}}: the principal holds one of the roles at a scope of its type off the
+     * path (another conduit's sales rep), so {@code not: {heldElsewhere: …}} keeps a role "within" one subtree.
+     */
+    record HeldElsewhere(List<RoleRef> roles) implements Condition {
+        @Override
+        public boolean holds(ConditionContext context) {
+            return roles.stream().anyMatch(context::principalHoldsOffPath);
+        }
+
+        @Override
+        public String describe() {
+            return "the user holds " + roles.stream().map(RoleRef::toString).collect(Collectors.joining(" or "))
+                    + " elsewhere (off this path)";
+        }
+    }
+
     /** {@code {resourceOwner: true}}: the resource acted on belongs to the principal. */
     record ResourceOwner() implements Condition {
         @Override

@@ -11,5 +11,8 @@ interface ConditionContext {
     /** Whether the principal holds {@code role}, or acts as it, at a scope of the role's type on the path. */
     boolean principalHolds(RoleRef role);
 
+    /** Whether the principal holds {@code role} at a scope of the role's type that is not on the path. */
+    boolean principalHoldsOffPath(RoleRef role);
+
     boolean resourceOwnedByPrincipal();
 }

@@ -21,12 +21,12 @@ final class ConditionReader {
             return Condition.ALWAYS;
         }
         Map<String, Node> entries = node.entries(Set.of("attribute", "equals", "vacant", "occupied", "holds",
-                "resourceOwner", "all", "any", "not"));
+                "heldElsewhere", "resourceOwner", "all", "any", "not"));
         Set<String> forms = new LinkedHashSet<>(entries.keySet());
         forms.remove("equals");
         if (forms.size() != 1) {
             node.problem("a condition has exactly one of attribute (with equals), vacant, occupied, holds, "
-                    + "resourceOwner, all, any, not");
+                    + "heldElsewhere, resourceOwner, all, any, not");
             return Condition.ALWAYS;
         }
         String form = forms.iterator().next();
@@ -37,16 +37,8 @@ final class ConditionReader {
             case "attribute" -> attributeCondition(node);
             case "vacant" -> occupancy(node.get("vacant"), false);
             case "occupied" -> occupancy(node.get("occupied"), true);
-            case "holds" -> {
-                List<RoleRef> roles = new ArrayList<>();
-                for (Node ref : node.get("holds").stringItems()) {
-                    RoleRef role = declarations.role(ref);
-                    if (role != null) {
-                        roles.add(role);
-                    }
-                }
-                yield new Condition.Holds(List.copyOf(roles));
-            }
+            case "holds" -> new Condition.Holds(roles(node.get("holds")));
+            case "heldElsewhere" -> new Condition.HeldElsewhere(roles(node.get("heldElsewhere")));
             case "resourceOwner" -> {
                 if (!node.get("resourceOwner").bool(false)) {
                     node.get("resourceOwner").problem("must be true (use not: {resourceOwner: true} for others)");
@@ -57,6 +49,17 @@ final class ConditionReader {
             case "any" -> new Condition.Any(conditions(node.get("any")));
             default -> new Condition.Not(read(node.get("not")));
         };
+    }
+
+    private List<RoleRef> roles(Node list) {
+        List<RoleRef> roles = new ArrayList<>();
+        for (Node ref : list.stringItems()) {
+            RoleRef role = declarations.role(ref);
+            if (role != null) {
+                roles.add(role);
+            }
+        }
+        return List.copyOf(roles);
     }
 
     private List<Condition> conditions(Node list) {

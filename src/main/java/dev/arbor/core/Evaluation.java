@@ -235,6 +235,19 @@ final class Evaluation implements ConditionContext {
         return false;
     }
 
+    /** From the principal's own memberships: as many as they hold, whatever the size of the tree. */
+    @Override
+    public boolean principalHoldsOffPath(RoleRef role) {
+        for (Membership membership : tree.membershipsOf(userId)) {
+            if (membership.roles().contains(role.role())
+                    && path.stream().noneMatch(scope -> scope.id().equals(membership.scopeId()))
+                    && tree.scope(membership.scopeId()).map(Scope::type).filter(role.type()::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean resourceOwnedByPrincipal() {
         return resourceOwner;

@@ -181,12 +181,13 @@ class EschatStoriesIT {
     }
 
     /**
-     * The assumption's edge (schema header, traceability E10): "within the conduit" is judged on the customer's
-     * path. A person whom this customer's side made its own user first (customer technical) is its user, whatever
-     * they are in another conduit; and Root and Support, who act throughout the server, give the rights to anyone.
+     * "Within the conduit", whoever asks and however: another conduit's sales rep gets customer admin rights neither
+     * directly from a conduit admin, nor by being made a user of the customer first and promoted, nor from Support,
+     * who otherwise gives them to anyone ({@code not: {heldElsewhere: …}} on the recipient). Each refusal changes
+     * nothing.
      */
     @Test
-    void withinTheConduitIsJudgedOnTheCustomersPath() {
+    void withinTheConduitWhoeverAsks() {
         String valley = scopeId("valley-transit");
         String rep = newUser("rep");
         call("carl", "PUT", "scopes/" + scopeId("north") + "/members/" + userId(rep) + "/roles/sales-rep", null)
@@ -198,13 +199,17 @@ class EschatStoriesIT {
                 .expect(200);
         int promoted = call("cody", "PUT", "scopes/" + valley + "/members/" + userId(rep)
                 + "/roles/customer-admin", null).status();
+        int bySupport = call("sven", "PUT", "scopes/" + valley + "/members/" + userId(rep)
+                + "/roles/customer-admin", null).status();
         String other = newUser("other");
-        int bySupport = call("sven", "PUT", "scopes/" + valley + "/members/" + userId(other)
+        int newcomerBySupport = call("sven", "PUT", "scopes/" + valley + "/members/" + userId(other)
                 + "/roles/customer-admin", null).status();
 
         assertThat(direct).isEqualTo(403);
-        assertThat(promoted).as("a user of Valley Transit now, whatever they are in north").isEqualTo(200);
-        assertThat(bySupport).isEqualTo(200);
+        assertThat(promoted).as("a sales rep of north stays out of south's customer admins").isEqualTo(403);
+        assertThat(bySupport).isEqualTo(403);
+        assertThat(members(valley)).containsEntry(rep, List.of("customer-technical"));
+        assertThat(newcomerBySupport).as("Support gives the rights to anyone else").isEqualTo(200);
     }
 
     // ---------------------------------------------------------------------------------------------------------
