@@ -151,6 +151,7 @@ class SchemaReaderTest {
         defaults that are not optional  | 'defaults: [portal:billing:view]' | 'defaults: [portal:billing:pay]'                | scopeTypes.team.roles.member.options.defaults   | defaults must be optional permissions of the role; these are not: [portal:billing:pay]
         recipient asking for a resource | 'recipient: {holds: [account.admin]}' | 'recipient: {any: [{resourceOwner: true}]}' | delegation[1].recipient                         | a condition on the recipient cannot ask who owns a resource
         recipient naming an unknown role | 'recipient: {holds: [account.admin]}' | 'recipient: {holds: [account.boss]}'       | delegation[1].recipient.holds[0]                | unknown role 'boss' of scope type account
+        elsewhere naming an unknown role | 'recipient: {holds: [account.admin]}' | 'recipient: {not: {heldElsewhere: [account.boss]}}' | delegation[1].recipient.not.heldElsewhere[0] | unknown role 'boss' of scope type account
         """)
     void rejectsWithThePlaceAndTheReason(String what, String original, String replacement, String path,
             String message) {
