@@ -12,6 +12,7 @@ import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.OidcClient;
 import dev.arbor.testing.RealmExports;
 import dev.arbor.testing.TestUser;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +21,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every demo realm imports into this Keycloak, its tenancy (schema and tree) loads through the API, loading it a
- * second time changes nothing, and every demo user logs in and reaches Arbor.
+ * Every demo realm file imports into this Keycloak (a realm created from the file through the admin API) with
+ * everything: Keycloak's default client scopes and {@code tenancy}, the {@code arbor-browser} flow, and its tenancy
+ * (importing the file's document again through the API changes nothing); every demo user logs in and reaches
+ * Arbor.
  */
 @ArborIT
 class RealmExportIT {
+
+    /** What Keycloak 26.7 makes the default client scopes of a new realm, and Arbor's. */
+    private static final List<String> KEYCLOAK_DEFAULT_SCOPES = List.of("role_list", "saml_organization",
+            "AuthnContextClassRef", "profile", "email", "roles", "web-origins", "acr", "basic", "tenancy");
 
     /** Demo users whose only roles give no access (SkyPort's virtual-client users): they see no scope. */
     private static final Set<String> WITHOUT_ACCESS = Set.of("skyport:frank", "skyport:gina");
@@ -42,16 +49,33 @@ class RealmExportIT {
         JsonNode realm = RealmExports.read(file);
         String name = DemoRealms.importUnderUniqueName(server, seed);
         try {
-            JsonNode first = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed,
-                    server.admin().tokenManager().getAccessTokenString()).orElseThrow();
-            JsonNode second = DemoTenancy.apply(server.baseUri(), name, RealmExports.directory(), seed,
-                    server.admin().tokenManager().getAccessTokenString()).orElseThrow();
+            var created = server.admin().realm(name).toRepresentation();
+            assertThat(created.getAttributesOrEmpty()).as(seed + ": the tenancy is applied and its attribute removed;"
+                    + " Keycloak's CreateDefaultClientScopes is not kept").doesNotContainKeys("arbor.tenancy",
+                    "CreateDefaultClientScopes");
+            assertThat(created.getBrowserFlow()).as("the browser flow has the choose-a-workspace step")
+                    .isEqualTo("arbor-browser");
+            assertThat(server.admin().realm(name).getDefaultDefaultClientScopes().stream().map(scope -> scope.getName()))
+                    .as(seed + ": Keycloak's default client scopes, and tenancy")
+                    .containsExactlyInAnyOrder(KEYCLOAK_DEFAULT_SCOPES.toArray(String[]::new));
+            var accountConsole = server.admin().realm(name).clients().findByClientId("account-console").get(0);
+            assertThat(server.admin().realm(name).clients().get(accountConsole.getId()).getDefaultClientScopes()
+                    .stream().map(scope -> scope.getName())).as("Keycloak's own clients keep Keycloak's scopes")
+                    .contains("profile", "email", "roles", "basic").doesNotContain("tenancy");
 
-            assertThat(first.path("scopesCreated").asInt()).as(seed + " creates its tree").isPositive();
-            assertThat(second.path("unchanged").asBoolean()).as(seed + ": a second import changes nothing").isTrue();
-            assertThat(second.path("schemaRevision").asInt()).isEqualTo(1);
-            assertThat(server.admin().realm(name).toRepresentation().getBrowserFlow())
-                    .as("the browser flow has the choose-a-workspace step").isEqualTo("arbor-browser");
+            OidcClient admin = OidcClient.of(server, name, DemoTenancy.CLIENT);
+            String adminToken = admin.password(new TestUser(null, DemoTenancy.ADMIN, DemoTenancy.ADMIN)).accessToken();
+            var exported = Http.get(server.realmUri(name, "tenancy/export"), adminToken);
+            assertThat(exported.statusCode()).as("GET tenancy/export: " + exported.body()).isEqualTo(200);
+            assertThat(Json.parse(exported.body()).path("scopes")).as(seed + " has its tree").isNotEmpty();
+            String carried = realm.path("attributes").path("arbor.tenancy").asText();
+            var again = Http.send(HttpRequest.newBuilder(server.realmUri(name, "tenancy/import"))
+                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(carried)).build());
+            assertThat(again.statusCode()).as("POST tenancy/import: " + again.body()).isEqualTo(200);
+            assertThat(Json.parse(again.body()).path("unchanged").asBoolean())
+                    .as(seed + ": importing the file's document again changes nothing").isTrue();
+            assertThat(Json.parse(again.body()).path("schemaRevision").asInt()).isEqualTo(1);
             OidcClient client = OidcClient.of(server, name, DemoTenancy.CLIENT);
             List<TestUser> logins = RealmExports.demoLogins(realm);
             for (TestUser login : logins) {

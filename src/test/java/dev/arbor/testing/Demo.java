@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mvn -Pdemo}: Keycloak with the freshly built Arbor jar and every realm in {@code realm-export/}, on
- * http://localhost:8080 until Ctrl-C. Data persists in {@code target/keycloak-demo/} until {@code mvn clean}.
+ * {@code mvn -Pdemo}: Keycloak with the freshly built Arbor jar and every realm in {@code realm-export/}
+ * ({@code --import-realm}: each file carries its client scope, login flow and tenancy), on http://localhost:8080
+ * until Ctrl-C. Data persists in {@code target/keycloak-demo/} until {@code mvn clean}.
  */
 public final class Demo {
 
@@ -41,15 +42,6 @@ public final class Demo {
                 DistributionServer.environment(), distribution.home(), null);
         server.awaitReady(URI.create("http://" + host + ":" + managementPort + "/health/ready"), Duration.ofMinutes(5));
 
-        URI base = URI.create("http://" + host + ":" + httpPort);
-        String keycloakAdmin = RealmSetup.masterAdminToken(base, DistributionServer.ADMIN_USERNAME,
-                DistributionServer.ADMIN_PASSWORD);
-        for (Path file : realmFiles) {
-            String realm = RealmExports.read(file).path("realm").asText();
-            String seed = file.getFileName().toString().replaceFirst("\\.json$", "");
-            DemoTenancy.apply(base, realm, RealmExports.directory(), seed, keycloakAdmin).ifPresent(result -> Log.info(
-                    "tenancy of realm " + realm + " loaded: " + result));
-        }
         System.out.println(banner(settings, "http://localhost:" + httpPort, realmFiles));
         int exit = server.waitFor();
         if (exit != 0 && exit != 143) {

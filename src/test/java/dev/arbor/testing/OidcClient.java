@@ -33,12 +33,31 @@ public final class OidcClient {
     private final String realm;
     private final String clientId;
     private final String secret;
+    private final String redirectUri;
 
     OidcClient(URI baseUri, String realm, String clientId, String secret) {
+        this(baseUri, realm, clientId, secret, TestRealm.REDIRECT_URI);
+    }
+
+    private OidcClient(URI baseUri, String realm, String clientId, String secret, String redirectUri) {
         this.baseUri = baseUri;
         this.realm = realm;
         this.clientId = clientId;
         this.secret = secret;
+        this.redirectUri = redirectUri;
+    }
+
+    /** A public client of a realm on a server the harness did not start, e.g. {@link FileDatabaseKeycloak}'s. */
+    public static OidcClient of(URI baseUri, String realm, String clientId) {
+        return new OidcClient(baseUri, realm, clientId, null);
+    }
+
+    /**
+     * This client with another redirect URI for the authorization-code flow (default {@link TestRealm#REDIRECT_URI}),
+     * e.g. one the demo client's {@code http://127.0.0.1:*} admits.
+     */
+    public OidcClient withRedirectUri(String uri) {
+        return new OidcClient(baseUri, realm, clientId, secret, uri);
     }
 
     /** A public client of an existing realm, e.g. one imported from {@code realm-export/}. */
@@ -184,7 +203,7 @@ public final class OidcClient {
             last = cookies.send(formPost(picker.group(1), Map.of("tenancy_scope", pick)));
         }
         String location = last.headers().firstValue("Location").orElse("");
-        if (last.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
+        if (last.statusCode() != 302 || !location.startsWith(redirectUri)) {
             return new SignIn(offered, last.statusCode() + " " + location + ": " + last.body(), null, cookies);
         }
         return new SignIn(offered, last.body(), redeem(location, request), cookies);
@@ -202,7 +221,7 @@ public final class OidcClient {
         AuthorizationRequest request = authorizationRequest(parameters);
         HttpResponse<String> response = signIn.cookies().send(HttpRequest.newBuilder(request.uri()).GET());
         String location = response.headers().firstValue("Location").orElse("");
-        if (response.statusCode() != 302 || !location.startsWith(TestRealm.REDIRECT_URI)) {
+        if (response.statusCode() != 302 || !location.startsWith(redirectUri)) {
             throw new AssertionError("expected a redirect to the client, got " + response.statusCode() + ": "
                     + response.body());
         }
@@ -211,7 +230,7 @@ public final class OidcClient {
             return new SilentResult(null, callback.get("error"));
         }
         return new SilentResult(tokenRequest(Map.of("grant_type", "authorization_code", "code", callback.get("code"),
-                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", request.verifier())), null);
+                "redirect_uri", redirectUri, "code_verifier", request.verifier())), null);
     }
 
     /** What a sign-in through the login pages ended with; {@code tokens} is null when it stopped at a page. */
@@ -262,7 +281,7 @@ public final class OidcClient {
         String verifier = randomToken();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
-        query.put("redirect_uri", TestRealm.REDIRECT_URI);
+        query.put("redirect_uri", redirectUri);
         query.put("response_type", "code");
         query.put("scope", "openid");
         query.put("state", randomToken());
@@ -280,7 +299,7 @@ public final class OidcClient {
             throw new AssertionError("no code or another state in " + redirectUrl);
         }
         return tokenRequest(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", TestRealm.REDIRECT_URI, "code_verifier", request.verifier())).tokens();
+                "redirect_uri", redirectUri, "code_verifier", request.verifier())).tokens();
     }
 
     /** What the picker offered (empty when none was shown), the last page, and the tokens if the flow completed. */

@@ -9,9 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a realm administrator sets up in Keycloak for Arbor, done through Keycloak's admin API as the demo realms
- * and the ITs need it: the {@code tenancy} client scope with Arbor's mapper, and a browser flow with the "choose a
- * workspace" step. Every step leaves what is there already alone, so it can run at every demo start.
+ * What a realm administrator sets up in Keycloak for Arbor, done through Keycloak's admin API as the ITs' own
+ * realms need it: the {@code tenancy} client scope with Arbor's mapper, and a browser flow with the "choose a
+ * workspace" step. The demo realms carry the same in their files ({@code realm-export/}, docs/realm-files.md).
+ * Every step leaves what is there already alone.
  */
 public final class RealmSetup {
 
@@ -58,20 +59,6 @@ public final class RealmSetup {
             throw new IllegalStateException("no client " + clientId + " in " + admin);
         }
         addOnce(admin + "/clients/" + clients.get(0).path("id").asText() + "/default-client-scopes", scopeId);
-    }
-
-    /**
-     * Lets {@code clientId}'s tokens call the tenancy API without carrying the claim (so its logins show no picker):
-     * the {@code tenancy} client scope as one of its optional scopes, as the tenant admin app needs it.
-     */
-    public void allowTenancyApi(String clientId) {
-        String scopeId = tenancyClientScope();
-        JsonNode clients = Json.parse(call("GET", admin + "/clients?clientId="
-                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, token, 200));
-        if (clients.isEmpty()) {
-            throw new IllegalStateException("no client " + clientId + " in " + admin);
-        }
-        addOnce(admin + "/clients/" + clients.get(0).path("id").asText() + "/optional-client-scopes", scopeId);
     }
 
     /** Adds {@code scopeId} to a list of client scopes unless it is there: Keycloak answers 409 then. */
