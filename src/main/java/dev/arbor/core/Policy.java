@@ -83,14 +83,9 @@ public final class Policy {
 
     /**
      * May {@code principal} do {@code permission} on something that spans several scopes (e.g. associate
-     * departments of two customers)? Judged at their lowest common ancestor.
+     * departments of two customers)? Judged at their lowest common ancestor; {@code ownsResource} as for
+     * {@link #check(Principal, String, String, boolean, TreeSlice)}.
      */
-    public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
-            TreeSlice tree) {
-        return checkAcross(principal, scopeIds, permission, false, tree);
-    }
-
-    /** As {@link #checkAcross(Principal, Collection, String, TreeSlice)}, for a resource that may be the principal's. */
     public Decision checkAcross(Principal principal, Collection<String> scopeIds, String permission,
             boolean ownsResource, TreeSlice tree) {
         return checks.checkAcross(principal, scopeIds, permission, ownsResource, tree);

@@ -120,7 +120,7 @@ class EschatSchemaTest {
 
     private static Decision decide(String user, String permission, String where) {
         if (where.contains("+")) {
-            return POLICY.checkAcross(Principal.user(user), List.of(where.split("\\+")), permission, TREE);
+            return POLICY.checkAcross(Principal.user(user), List.of(where.split("\\+")), permission, false, TREE);
         }
         return POLICY.check(Principal.user(user), where, permission, TREE);
     }
@@ -128,9 +128,9 @@ class EschatSchemaTest {
     @Test
     void interCustomerAssociationsAreJudgedAtTheLowestCommonAncestor() {
         Decision sameConduit = POLICY.checkAcross(Principal.user("sara"), List.of("d1a", "d2a"),
-                "associations:inter-customer:create", TREE);
+                "associations:inter-customer:create", false, TREE);
         Decision acrossConduits = POLICY.checkAcross(Principal.user("sara"), List.of("d1a", "d3a"),
-                "associations:inter-customer:create", TREE);
+                "associations:inter-customer:create", false, TREE);
 
         assertThat(sameConduit.explanation().get(0)).endsWith("lowest common ancestor c1");
         assertThat(sameConduit.allowed()).isTrue();

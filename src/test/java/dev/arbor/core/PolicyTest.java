@@ -370,7 +370,7 @@ class PolicyTest {
         assertThat(POLICY.mayRevoke(olga, "zed", "o", "auditor", false, TREE).decision().reason())
                 .isEqualTo(Reason.UNKNOWN);
         assertThat(POLICY.access(olga, "nowhere", TREE, false)).isEmpty();
-        assertThat(POLICY.checkAcross(olga, List.of("s", "s2"), "app:docs:view", TREE).reason())
+        assertThat(POLICY.checkAcross(olga, List.of("s", "s2"), "app:docs:view", false, TREE).reason())
                 .isEqualTo(Reason.NO_COMMON_ANCESTOR);
     }
 
