@@ -4,9 +4,8 @@ import dev.arbor.core.Principal;
 import dev.arbor.service.Actor;
 import dev.arbor.service.TenancyException;
 import dev.arbor.service.TenancyProvider;
+import dev.arbor.service.TranslatedRefusals;
 import dev.arbor.store.RealmAdministrators;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -80,16 +79,7 @@ final class TenancyRequest {
      * them itself (and every answer rolls the request back, see {@link ApiException}).
      */
     private static TenancyProvider answeringInHttp(TenancyProvider service) {
-        return (TenancyProvider) Proxy.newProxyInstance(TenancyProvider.class.getClassLoader(),
-                new Class<?>[] {TenancyProvider.class}, (proxy, method, args) -> {
-                    try {
-                        return method.invoke(service, args);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof TenancyException refused) {
-                            throw ApiException.of(refused);
-                        }
-                        throw e.getCause();
-                    }
-                });
+        return TranslatedRefusals.of(service, thrown -> thrown instanceof TenancyException refused
+                ? ApiException.of(refused) : thrown);
     }
 }

@@ -1,8 +1,6 @@
 package dev.arbor.service;
 
 import dev.arbor.store.ConflictException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 
 /**
@@ -16,16 +14,7 @@ final class StoreConflicts {
     }
 
     static TenancyProvider refusedAsConflicts(TenancyProvider service) {
-        return (TenancyProvider) Proxy.newProxyInstance(TenancyProvider.class.getClassLoader(),
-                new Class<?>[] {TenancyProvider.class}, (proxy, method, args) -> {
-                    try {
-                        return method.invoke(service, args);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof ConflictException conflict) {
-                            throw TenancyException.conflict(conflict.getMessage(), List.of());
-                        }
-                        throw e.getCause();
-                    }
-                });
+        return TranslatedRefusals.of(service, thrown -> thrown instanceof ConflictException conflict
+                ? TenancyException.conflict(conflict.getMessage(), List.of()) : thrown);
     }
 }
