@@ -27,7 +27,6 @@ public final class SeedSchemas {
         return new Policy(SchemaReader.read(document(name)));
     }
 
-    /** Parses a YAML snippet, for tests of single constructs. */
     /** A test schema kept beside these classes, for tests here and ITs alike. */
     public static String resource(String name) {
         try (var in = SeedSchemas.class.getResourceAsStream(name)) {
@@ -40,6 +39,22 @@ public final class SeedSchemas {
         }
     }
 
+    /**
+     * What the policy answers {@code user} about changing the tree: {@code create} a scope of {@code type} under
+     * {@code scope}, {@code update} or {@code delete} (without cascade) {@code scope}, as the seeds' table rows ask.
+     */
+    static Decision scopeDecision(Policy policy, String user, String action, String scope, String type,
+            TreeSlice tree) {
+        Principal principal = Principal.user(user);
+        return switch (action) {
+            case "create" -> policy.mayCreateScope(principal, scope, type, tree);
+            case "update" -> policy.mayUpdateScope(principal, scope, tree);
+            case "delete" -> policy.mayDeleteScope(principal, scope, false, tree);
+            default -> throw new IllegalArgumentException("no such action " + action);
+        };
+    }
+
+    /** Parses a YAML snippet, for tests of single constructs. */
     static Object yaml(String text) {
         try {
             return YAML.readValue(text, Object.class);

@@ -313,12 +313,7 @@ class SkytapSchemaTest {
         """)
     void projectsAndDepartments(String rule, String user, String action, String scope, String type,
             Reason expected) {
-        Principal principal = Principal.user(user);
-        Decision decision = switch (action) {
-            case "create" -> POLICY.mayCreateScope(principal, scope, type, TREE);
-            case "update" -> POLICY.mayUpdateScope(principal, scope, TREE);
-            default -> POLICY.mayDeleteScope(principal, scope, false, TREE);
-        };
+        Decision decision = SeedSchemas.scopeDecision(POLICY, user, action, scope, type, TREE);
 
         assertThat(decision.reason()).as(rule + "\n" + String.join("\n", decision.explanation())).isEqualTo(expected);
     }
