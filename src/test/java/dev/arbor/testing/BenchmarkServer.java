@@ -47,7 +47,7 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
         this.description = description;
     }
 
-    /** Starts it with the settings Maven passes (see the {@code load} profile in pom.xml). */
+    /** Starts it with the settings Maven passes (see the {@code load} profile in arbor-keycloak.pom.xml). */
     public static BenchmarkServer start(Database database) {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         long started = System.nanoTime();

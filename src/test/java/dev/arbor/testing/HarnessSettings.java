@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Where the harness finds its inputs. Maven sets these system properties (failsafe for the ITs, exec for the
- * demo; see pom.xml), so running an IT from an IDE needs the same properties.
+ * demo; see arbor-keycloak.pom.xml), so running an IT from an IDE needs the same properties.
  */
 record HarnessSettings(Path providerJar, Path keycloakZip, String keycloakVersion, Path workDir) {
 
