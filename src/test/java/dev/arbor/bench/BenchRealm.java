@@ -83,8 +83,22 @@ final class BenchRealm {
 
     /** A call to the tenancy API as the realm administrator; the answer's body when it is {@code expected}. */
     String tenancy(String method, String path, String body, int expected) {
-        return expect(send(method, base + "/realms/" + name + "/tenancy/" + path, body, adminToken(),
-                "application/json"), expected).body();
+        return expect(sendTenancy(method, path, body), expected).body();
+    }
+
+    /** The same call, its answer whatever the status (for a load that counts its own errors). */
+    HttpResponse<String> sendTenancy(String method, String path, String body) {
+        return send(method, base + "/realms/" + name + "/tenancy/" + path, body, adminToken(), "application/json");
+    }
+
+    /** The id Keycloak gave the user {@code username}. */
+    String userId(String username) {
+        JsonNode found = Json.parse(expect(send("GET", base + "/admin/realms/" + name + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null, masterToken.get(), null), 200).body());
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no user " + username);
+        }
+        return found.get(0).path("id").asText();
     }
 
     /** A password grant of {@code username} through {@code client}, naming the scope to act in. */

@@ -14,22 +14,37 @@ import java.util.function.Supplier;
 /**
  * A side-by-side HTTP load of two requests that differ in one thing (the baseline and the one with Arbor): closed
  * loop, {@code workers} threads sending one request after another, the two sides taking turns in timed segments
- * (ABBA order, so drift of the machine falls on both alike) after a warm-up of both. Every response must be 200; a
- * check of the first response of each side makes sure the difference is the intended one.
+ * (ABBA order, so drift of the machine falls on both alike). Before the rounds both sides warm up, in turns, until
+ * the throughput is stable: the last {@value #STABLE_WINDOWS} windows of each side agree within
+ * {@code stableWithin} (a JIT still compiling, or caches still filling, make it climb), or the warm-up cap passed.
+ * The ratio comes with a bootstrap interval over the rounds ({@link RatioInterval}). Every response must be 200.
  */
 final class LoadComparison {
 
-    /** How long and how hard. */
-    record Shape(int workers, double warmupSeconds, double segmentSeconds, int rounds) {
+    /**
+     * How long and how hard: {@code warmupSeconds} is the most the warm-up may take; {@code stableWithin} how far
+     * apart (as a fraction of the fastest) the last windows of a side may be for it to count as warm.
+     */
+    record Shape(int workers, double warmupSeconds, double segmentSeconds, int rounds, double stableWithin) {
     }
+
+    static final int STABLE_WINDOWS = 3;
 
     /** One side's figures. */
     record Side(String label, long requests, double seconds, double throughput, double p50Millis, double p99Millis,
             long errors) {
     }
 
-    /** Both sides, the ratio of their throughputs (Arbor / baseline) and the same ratio per round. */
-    record Result(String name, Side baseline, Side arbor, double ratio, List<Double> roundRatios) {
+    /**
+     * Both sides, the ratio of their throughputs (Arbor / baseline) with its 95 % interval, the same ratio per
+     * round, and how the warm-up went.
+     */
+    record Result(String name, Side baseline, Side arbor, double ratio, RatioInterval interval,
+            List<Double> roundRatios, Warmup warmup) {
+    }
+
+    /** How long the warm-up took, whether it ended stable or at its cap, and each side's window throughputs. */
+    record Warmup(double seconds, boolean stable, List<Double> baselineWindows, List<Double> arborWindows) {
     }
 
     private final HttpClient http;
@@ -42,15 +57,14 @@ final class LoadComparison {
 
     Result run(String name, String baselineLabel, Supplier<HttpRequest> baseline, String arborLabel,
             Supplier<HttpRequest> arbor) {
-        System.out.printf("[load] %s: %d workers, %.0f s warm-up, %d rounds of %.0f s per side%n", name,
-                shape.workers(), shape.warmupSeconds(), shape.rounds(), shape.segmentSeconds());
-        Recorder warmBaseline = new Recorder();
-        Recorder warmArbor = new Recorder();
-        segment(baseline, shape.warmupSeconds() / 2, warmBaseline);
-        segment(arbor, shape.warmupSeconds() / 2, warmArbor);
+        System.out.printf("[load] %s: %d workers, warm-up until stable within %.0f %% (at most %.0f s), %d rounds of"
+                + " %.0f s per side%n", name, shape.workers(), shape.stableWithin() * 100, shape.warmupSeconds(),
+                shape.rounds(), shape.segmentSeconds());
+        Warmup warmup = warmUp(baseline, arbor);
         Recorder baselineTotal = new Recorder();
         Recorder arborTotal = new Recorder();
         List<Double> roundRatios = new ArrayList<>();
+        List<RatioInterval.Round> rounds = new ArrayList<>();
         for (int round = 0; round < shape.rounds(); round++) {
             Recorder roundBaseline = new Recorder();
             Recorder roundArbor = new Recorder();
@@ -63,6 +77,8 @@ final class LoadComparison {
             }
             double ratio = roundArbor.throughput() / roundBaseline.throughput();
             roundRatios.add(ratio);
+            rounds.add(new RatioInterval.Round(roundBaseline.requests(), roundBaseline.seconds,
+                    roundArbor.requests(), roundArbor.seconds));
             System.out.printf("[load]   round %d: %s %,.0f/s, %s %,.0f/s, ratio %.3f%n", round + 1, baselineLabel,
                     roundBaseline.throughput(), arborLabel, roundArbor.throughput(), ratio);
             baselineTotal.add(roundBaseline);
@@ -75,7 +91,44 @@ final class LoadComparison {
                     + " requests did not answer 200; first: " + baselineTotal.firstError.get() + " / "
                     + arborTotal.firstError.get());
         }
-        return new Result(name, base, withArbor, withArbor.throughput() / base.throughput(), roundRatios);
+        return new Result(name, base, withArbor, withArbor.throughput() / base.throughput(),
+                RatioInterval.of(rounds), roundRatios, warmup);
+    }
+
+    /** Windows of one segment's length, the sides in turns, until both are stable or the cap has passed. */
+    private Warmup warmUp(Supplier<HttpRequest> baseline, Supplier<HttpRequest> arbor) {
+        List<Double> baselineWindows = new ArrayList<>();
+        List<Double> arborWindows = new ArrayList<>();
+        long started = System.nanoTime();
+        boolean stable = false;
+        while (!stable && (System.nanoTime() - started) / 1e9 + 2 * shape.segmentSeconds() <= shape.warmupSeconds()) {
+            Recorder windowBaseline = new Recorder();
+            Recorder windowArbor = new Recorder();
+            segment(baseline, shape.segmentSeconds(), windowBaseline);
+            segment(arbor, shape.segmentSeconds(), windowArbor);
+            baselineWindows.add(windowBaseline.throughput());
+            arborWindows.add(windowArbor.throughput());
+            stable = isStable(baselineWindows, shape.stableWithin()) && isStable(arborWindows, shape.stableWithin());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("[load]   warm-up: %.0f s, %s; windows %s / %s%n", seconds,
+                stable ? "stable" : "NOT stable at the cap", rates(baselineWindows), rates(arborWindows));
+        return new Warmup(seconds, stable, baselineWindows, arborWindows);
+    }
+
+    /** Whether the last {@value #STABLE_WINDOWS} windows lie within {@code within} of the fastest of them. */
+    static boolean isStable(List<Double> windows, double within) {
+        if (windows.size() < STABLE_WINDOWS) {
+            return false;
+        }
+        List<Double> last = windows.subList(windows.size() - STABLE_WINDOWS, windows.size());
+        double fastest = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double slowest = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        return fastest > 0 && (fastest - slowest) / fastest <= within;
+    }
+
+    private static String rates(List<Double> windows) {
+        return windows.stream().map(rate -> String.format(java.util.Locale.ROOT, "%,.0f", rate)).toList().toString();
     }
 
     /** {@code workers} threads sending {@code request} until {@code seconds} have passed. */

@@ -34,10 +34,10 @@ final class Report {
         json.put("server", result.server());
         json.put("loadGenerator", loadGenerator());
         json.put("settings", result.settings());
-        json.put("dataset", result.dataset().stream().map(step -> Map.of("step", step.name(), "items", step.items(),
-                "seconds", step.seconds(), "rate", step.rate(), "firstTenthRate", step.firstTenthRate(),
-                "lastTenthRate", step.lastTenthRate(), "batchRates", step.batchRates())).toList());
+        json.put("dataset", result.dataset().stream().map(Report::step).toList());
         json.put("comparisons", result.comparisons());
+        json.put("writes", result.writes());
+        json.put("organizations", step(result.organizations()));
         json.put("listing", result.listing());
         json.put("cacheReadsDuringLoad", result.cacheReads());
         try {
@@ -49,22 +49,27 @@ final class Report {
         }
     }
 
-    /** A Markdown table: one row per comparison, then the listing and the dataset. */
+    private static Map<String, Object> step(DatasetLoader.Step step) {
+        return Map.of("step", step.name(), "items", step.items(), "seconds", step.seconds(), "rate", step.rate(),
+                "firstTenthRate", step.firstTenthRate(), "lastTenthRate", step.lastTenthRate(),
+                "batchRates", step.batchRates());
+    }
+
+    /** A Markdown table: one row per comparison, then the listing and the dataset; how the run went below it. */
     String table() {
         StringBuilder text = new StringBuilder()
                 .append(date).append(", ").append(machine).append("; ").append(result.server()).append(". ")
                 .append(loadGenerator()).append(".\n\n")
-                .append("| Measured | without Arbor | with Arbor | ratio (min-max per round) |\n")
+                .append("| Measured | baseline | compared | ratio [95 % interval] |\n")
                 .append("| --- | --- | --- | --- |\n");
         for (LoadComparison.Result comparison : result.comparisons()) {
             text.append(String.format(Locale.ROOT, "| %s (%s / %s) | %,.0f/s, p50 %.1f ms, p99 %.1f ms "
-                            + "| %,.0f/s, p50 %.1f ms, p99 %.1f ms | **%.3f** (%.3f-%.3f) |%n",
+                            + "| %,.0f/s, p50 %.1f ms, p99 %.1f ms | **%.3f** [%.3f, %.3f] |%n",
                     comparison.name(), comparison.baseline().label(), comparison.arbor().label(),
                     comparison.baseline().throughput(), comparison.baseline().p50Millis(),
                     comparison.baseline().p99Millis(), comparison.arbor().throughput(),
                     comparison.arbor().p50Millis(), comparison.arbor().p99Millis(), comparison.ratio(),
-                    comparison.roundRatios().stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    comparison.roundRatios().stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+                    comparison.interval().low(), comparison.interval().high()));
         }
         ScaleBenchmark.Listing listing = result.listing();
         text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d) | | %s | |%n",
@@ -80,7 +85,28 @@ final class Report {
         }
         text.append(String.format(Locale.ROOT, "| dataset loaded through the APIs in %s | | %s | |%n",
                 duration(total), loaded));
+        DatasetLoader.Step organizations = result.organizations();
+        text.append(String.format(Locale.ROOT, "| %,d Keycloak organizations made through the admin API in %s | | "
+                        + "%,.1f/s (first tenth %,.1f/s, last tenth %,.1f/s) | |%n", organizations.items(),
+                duration(organizations.seconds()), organizations.rate(), organizations.firstTenthRate(),
+                organizations.lastTenthRate()));
+        WriteLoad.Result writes = result.writes();
+        text.append(String.format(Locale.ROOT, "%nChanges while measured: asked %s/s, reached %s/s (%,d grants, %,d "
+                        + "revocations, %,d renames, %,d invitations accepted, through the API, %d writers). ",
+                rate(writes.askedPerSecond()), rate(writes.reachedPerSecond()), writes.grants(), writes.revocations(),
+                writes.renames(), writes.acceptedInvitations(), WriteLoad.WRITERS));
+        text.append("Warm-up per comparison (s, until ").append(LoadComparison.STABLE_WINDOWS)
+                .append(" successive windows of each side agreed within ")
+                .append(Math.round(result.settings().shape().stableWithin() * 100)).append(" %): ")
+                .append(String.join(", ", result.comparisons().stream().map(comparison -> String.format(Locale.ROOT,
+                        "%.0f%s", comparison.warmup().seconds(), comparison.warmup().stable() ? "" : " (cap, not stable)"))
+                        .toList()))
+                .append(".\n");
         return text.toString();
+    }
+
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond == Math.rint(perSecond) ? "%.0f" : "%.1f", perSecond);
     }
 
     /** Replaces the performance page's table for {@code database}, between its two marker comments. */
@@ -104,7 +130,8 @@ final class Report {
     private String loadGenerator() {
         LoadComparison.Shape shape = result.settings().shape();
         return String.format(Locale.ROOT, "Load generator: JDK HttpClient on the same machine, %d workers in a closed"
-                        + " loop, %d rounds of %.0f s per side in ABBA order after %.0f s of warm-up",
+                        + " loop, %d rounds of %.0f s per side in ABBA order after a warm-up until stable (at most"
+                        + " %.0f s); the interval is a bootstrap over the rounds",
                 shape.workers(), shape.rounds(), shape.segmentSeconds(), shape.warmupSeconds());
     }
 

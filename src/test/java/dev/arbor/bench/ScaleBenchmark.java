@@ -18,16 +18,21 @@ import java.util.function.Supplier;
 /**
  * {@code mvn -Pload}: Arbor at scale over HTTP. Starts one Keycloak with Arbor on an empty database (H2 or
  * PostgreSQL), loads {@link Dataset#full()} through the API, then measures side by side the refresh grant of a
- * client without and with the tenancy claim (a typical user and the heavy one), {@code /tenancy/check} against
- * userinfo for the same token, and the listing of the large scope's members. Writes
- * {@code target/benchmark/result-<database>.json} and the table for that database in {@code docs/performance.md}.
+ * client without and with the tenancy claim (a typical user and the heavy one) in a quiet realm and again while
+ * tenants change things ({@link WriteLoad}), {@code /tenancy/check} against userinfo for the same token, the heavy
+ * user against Keycloak's own organizations ({@link OrganizationsAnchor}), and the listing of the large scope's
+ * members. Writes {@code target/benchmark/result-<database>.json} and the table for that database in
+ * {@code docs/performance.md}.
  */
 public final class ScaleBenchmark {
 
     static final String REALM = "arbor-bench";
 
+    /** A user of the benchmark's realm who holds nothing: the baseline of the anchor comparisons. */
+    static final String NOBODY = "nobody";
+
     /** What to run; {@link #fromSystemProperties()} for the command, smaller ones for its IT. */
-    record Settings(Dataset dataset, LoadComparison.Shape shape, int listingRepeats) {
+    record Settings(Dataset dataset, LoadComparison.Shape shape, int listingRepeats, double writesPerSecond) {
 
         static Settings fromSystemProperties() {
             String size = System.getProperty("arbor.load.dataset", "full");
@@ -38,16 +43,18 @@ public final class ScaleBenchmark {
             };
             return new Settings(dataset,
                     new LoadComparison.Shape(Integer.getInteger("arbor.load.workers", 4),
-                            Double.parseDouble(System.getProperty("arbor.load.warmup", "40")),
+                            Double.parseDouble(System.getProperty("arbor.load.warmup", "300")),
                             Double.parseDouble(System.getProperty("arbor.load.segment", "5")),
-                            Integer.getInteger("arbor.load.rounds", 16)),
-                    3);
+                            Integer.getInteger("arbor.load.rounds", 16),
+                            Double.parseDouble(System.getProperty("arbor.load.stable", "0.05"))),
+                    3, Double.parseDouble(System.getProperty("arbor.load.writes", "20")));
         }
     }
 
     /** Everything measured. */
     record Result(String server, Settings settings, List<DatasetLoader.Step> dataset,
-            List<LoadComparison.Result> comparisons, Listing listing, JsonNode cacheReads) {
+            List<LoadComparison.Result> comparisons, WriteLoad.Result writes, DatasetLoader.Step organizations,
+            Listing listing, JsonNode cacheReads) {
     }
 
     /** Listing every member of the large scope, page by page, as the realm administrator. */
@@ -98,8 +105,41 @@ public final class ScaleBenchmark {
         JsonNode cache = Json.parse(BenchRealm.json(java.util.Map.of(
                 "hits", cacheReads(server, "hit") - hitsBefore,
                 "misses", cacheReads(server, "miss") - missesBefore)));
-        Listing listing = listing(realm, dataset, settings.listingRepeats());
-        return new Result(description, settings, steps, comparisons, listing, cache);
+        Listing listing = listing(realm, dataset, settings.listingRepeats()); // before the writes add members to it
+
+        WriteLoad.Result writes;
+        try (WriteLoad changes = WriteLoad.prepare(realm, dataset, settings.writesPerSecond()).start()) {
+            String busy = ", while tenants make " + Report.rate(settings.writesPerSecond()) + " changes/s";
+            comparisons.add(refreshes(realm, load, "refresh grant, typical user" + busy, dataset.typicalUser(),
+                    dataset.typicalScope()));
+            comparisons.add(refreshes(realm, load, "refresh grant, heavy user" + busy, Dataset.HEAVY_USER,
+                    dataset.heavyScope()));
+            writes = changes.stop();
+        }
+        if (writes.errors() > 0) {
+            throw new IllegalStateException(writes.errors() + " changes failed; first: " + writes.firstError());
+        }
+
+        realm.importUsers("[" + BenchRealm.user(NOBODY, true) + "]");
+        comparisons.add(heavyAgainstNobody(realm, load, dataset));
+        OrganizationsAnchor organizations = new OrganizationsAnchor(server.baseUri(), masterToken);
+        DatasetLoader.Step madeOrganizations = organizations.create(dataset.heavy());
+        try {
+            comparisons.add(organizations.compare(load, dataset.heavy()));
+        } finally {
+            organizations.remove();
+        }
+        return new Result(description, settings, steps, comparisons, writes, madeOrganizations, listing, cache);
+    }
+
+    /** The anchor's question asked of Arbor: the heavy user with the claim against a user who holds nothing. */
+    private static LoadComparison.Result heavyAgainstNobody(BenchRealm realm, LoadComparison load, Dataset dataset) {
+        JsonNode nobody = realm.signIn(BenchRealm.PLAIN, NOBODY, null);
+        JsonNode heavy = realm.signIn(BenchRealm.ARBOR, Dataset.HEAVY_USER, dataset.heavyScope());
+        requireClaim(heavy, true, "the heavy user");
+        return load.run("Arbor: refresh grant, user with " + dataset.heavy() + " memberships acting in one scope vs"
+                        + " user with none", "user with no membership", refresh(realm, BenchRealm.PLAIN, nobody),
+                "user with " + dataset.heavy() + " memberships", refresh(realm, BenchRealm.ARBOR, heavy));
     }
 
     /** Both clients sign the user in (acting in {@code scopeKey}), then refresh their own refresh token in a loop. */
@@ -169,7 +209,7 @@ public final class ScaleBenchmark {
         return new Listing(members, pageSize, seconds);
     }
 
-    private static String scopeId(BenchRealm realm, String key) {
+    static String scopeId(BenchRealm realm, String key) {
         JsonNode found = Json.parse(realm.tenancy("GET", "scopes?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
                 null, 200));
         if (found.isEmpty()) {

@@ -21,18 +21,23 @@ class ScaleBenchmarkIT {
     void theBenchmarkCommandRunsEndToEnd(KeycloakServer server) throws Exception {
         Dataset dataset = Dataset.small();
         ScaleBenchmark.Settings settings = new ScaleBenchmark.Settings(dataset,
-                new LoadComparison.Shape(2, 1, 1, 2), 2);
+                new LoadComparison.Shape(2, 4, 1, 2, 0.5), 2, 5);
         try {
             ScaleBenchmark.Result result = ScaleBenchmark.run(server,
                     () -> server.admin().tokenManager().getAccessTokenString(), "the IT server", settings);
 
             assertThat(result.dataset()).extracting(DatasetLoader.Step::items)
                     .containsExactly((long) dataset.users() + 1, (long) dataset.scopes(), (long) dataset.memberships());
-            assertThat(result.comparisons()).hasSize(3).allSatisfy(comparison -> {
+            assertThat(result.comparisons()).hasSize(7).allSatisfy(comparison -> {
                 assertThat(comparison.baseline().requests()).isPositive();
                 assertThat(comparison.arbor().requests()).isPositive();
                 assertThat(comparison.roundRatios()).hasSize(2);
+                assertThat(comparison.interval().low()).isLessThanOrEqualTo(comparison.interval().high());
             });
+            assertThat(result.writes().grants() + result.writes().revocations() + result.writes().renames()
+                    + result.writes().acceptedInvitations()).as("changes made while measured").isPositive();
+            assertThat(result.writes().errors()).isZero();
+            assertThat(result.organizations().items()).isEqualTo(dataset.heavy());
             assertThat(result.listing().members()).isEqualTo(dataset.listed());
             assertThat(result.cacheReads().path("hits").asDouble()).as("the token path read from the cache")
                     .isPositive();
@@ -41,7 +46,9 @@ class ScaleBenchmarkIT {
             Path file = report.write(Path.of("target", "benchmark", "it-result.json"));
             assertThat(Files.readString(file)).contains("\"comparisons\"", "\"batchRates\"", "\"machine\"");
             assertThat(report.table()).contains("refresh grant, typical user", "POST /tenancy/check",
-                    "listing all 60 members", "dataset loaded");
+                    "while tenants make 5 changes/s", "Keycloak organizations: refresh grant, user in 40 organizations",
+                    "Arbor: refresh grant, user with 40 memberships", "listing all 60 members", "dataset loaded",
+                    "Keycloak organizations made", "Warm-up per comparison");
             Path page = Files.createTempFile("performance", ".md");
             Files.writeString(page, "before\n<!-- load:h2 -->\nold\n<!-- /load:h2 -->\nafter\n");
             report.updatePage(page, "h2");
