@@ -21,7 +21,18 @@ record Dataset(int roots, int fanOut, int depth, int users, int memberships, int
 
     /** The dataset: 111,110 scopes five levels deep, 1,000,000 memberships, 18,000 listed, 1,000 heavy. */
     static Dataset full() {
-        return new Dataset(10, 10, 5, 20_000, 1_000_000, 18_000, 1_000);
+        return full(1);
+    }
+
+    /**
+     * The full dataset {@code factor} times over: as many more roots (trees of the same shape), users and
+     * memberships; the listed scope and the heavy user stay as they are, so their figures compare across sizes.
+     */
+    static Dataset full(int factor) {
+        if (factor < 1) {
+            throw new IllegalArgumentException("the size factor is at least 1, not " + factor);
+        }
+        return new Dataset(10 * factor, 10, 5, 20_000 * factor, 1_000_000 * factor, 18_000, 1_000);
     }
 
     /** A few hundred of everything, for trying the command and for its IT. */

@@ -45,6 +45,20 @@ class DatasetTest {
     }
 
     @Test
+    void theSizeFactorMultipliesTreesUsersAndMembershipsButNotTheListedScopeOrTheHeavyUser() {
+        Dataset tenfold = Dataset.full(10);
+
+        assertThat(tenfold.scopes()).isEqualTo(1_111_100);
+        assertThat(tenfold.memberships()).isEqualTo(10_000_000);
+        assertThat(tenfold.users()).isEqualTo(200_000);
+        assertThat(tenfold.listed()).isEqualTo(Dataset.full().listed());
+        assertThat(tenfold.heavy()).isEqualTo(Dataset.full().heavy());
+        assertThat(Dataset.full(1)).isEqualTo(Dataset.full());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Dataset.full(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void importDocumentsCoverTheTreeOnce() {
         Dataset small = Dataset.small();
         Set<String> keys = new HashSet<>();

@@ -37,7 +37,7 @@ public final class ScaleBenchmark {
         static Settings fromSystemProperties() {
             String size = System.getProperty("arbor.load.dataset", "full");
             Dataset dataset = switch (size) {
-                case "full" -> Dataset.full();
+                case "full" -> Dataset.full(Integer.getInteger("arbor.load.scale", 1));
                 case "small" -> Dataset.small();
                 default -> throw new IllegalArgumentException("arbor.load.dataset must be full or small, not " + size);
             };
