@@ -15,7 +15,7 @@ const pending = takePending();
 // keycloak-js removes Keycloak's answer from the URL during init; an error sent to the redirect URI is read first.
 const errorOnRedirect = new URLSearchParams(location.hash.slice(1)).get('error');
 
-let refusal = null;
+let refusal = null; // set when Keycloak refused; its reason may be unknown (null)
 try {
   const authenticated = await keycloak.init({
     onLoad: 'login-required',
@@ -25,9 +25,9 @@ try {
     redirectUri: location.origin + location.pathname,
   });
   // Only the answer to a prompt=none request leaves the page signed out here; otherwise init goes to the login page.
-  refusal = authenticated ? null : errorOnRedirect ?? 'login_required';
+  refusal = authenticated ? null : { reason: errorOnRedirect ?? 'login_required' };
 } catch (error) {
-  refusal = await reasonOf(error);
+  refusal = { reason: await reasonOf(error) };
 }
 
 document.getElementById('switchable').addEventListener('click', event => {
@@ -38,10 +38,14 @@ document.getElementById('switchable').addEventListener('click', event => {
 });
 document.getElementById('refresh').addEventListener('click', refresh);
 
-if (refusal) {
-  await recover(refusal);
-} else {
-  await show();
+try {
+  if (refusal) {
+    await recover(refusal.reason);
+  } else {
+    await show();
+  }
+} catch (error) {
+  document.getElementById('status').textContent = `Something went wrong: ${error.message ?? error}`;
 }
 
 /** A new authorization request for the same client, silent (prompt=none), naming the scope to act in. */
@@ -67,7 +71,7 @@ async function recover(reason) {
     leave({ refused, step: 'sign-in' });
     await keycloak.login();
   } else {
-    document.getElementById('status').textContent = `Cannot sign you in (${reason}).`;
+    document.getElementById('status').textContent = `Cannot sign you in${reason ? ` (${reason})` : ''}.`;
   }
 }
 
@@ -75,7 +79,8 @@ async function show() {
   const active = renderScope();
   if (pending?.refused) {
     const { scope, label, reason } = pending.refused;
-    say(`Keycloak refused the switch to ${label ?? scope} (${reason}); you still act in ${active?.name}.`, scope);
+    const why = reason ? ` (${reason})` : '';
+    say(`Keycloak refused the switch to ${label ?? scope}${why}. This page acts in ${active?.name ?? 'no scope'}.`, scope);
   } else if (pending?.switchTo && active?.id !== pending.switchTo) {
     say(`You asked for ${pending.label}, but the token is for ${active?.name ?? 'no scope'}.`, pending.switchTo);
   }
@@ -128,15 +133,15 @@ async function refresh() {
   }
 }
 
-/** Why keycloak-js refused: an error on the redirect URI, or keycloak-js 26's token-endpoint answer; 25 gives none. */
+/** Why keycloak-js failed: an error on the redirect URI, or keycloak-js 26's token-endpoint answer; 25 gives none. */
 async function reasonOf(error) {
   if (error?.error) {
     return error.error;
   }
   try {
-    return (await error.response.json()).error ?? 'refused';
+    return (await error.response.json()).error ?? null;
   } catch {
-    return 'refused';
+    return null;
   }
 }
 

@@ -7,6 +7,7 @@ import dev.arbor.testing.ArborIT;
 import dev.arbor.testing.Browser;
 import dev.arbor.testing.Json;
 import dev.arbor.testing.KeycloakServer;
+import dev.arbor.testing.Log;
 import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
@@ -29,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The keycloak-js recipe of docs/single-page-apps.md, {@code examples/keycloak-js} as it is, in a real headless
  * Chromium against the real Keycloak: a public client with PKCE signs erin in (through the "choose a workspace"
  * page), switches scope with {@code prompt=none} and keeps it on refresh; a switch to a scope erin holds no role in
- * is refused by Keycloak and the page stays in its scope. Screenshots of each step, and of a failure, go to
- * {@code target/screenshots/}.
+ * is refused by Keycloak and the page stays in its scope; a switch after the SSO session ended asks for the login
+ * and says why. Screenshots of each step, and of a failure, go to {@code target/screenshots/}.
  */
 @ArborIT
 class KeycloakJsRecipeBrowserIT {
@@ -81,7 +82,7 @@ class KeycloakJsRecipeBrowserIT {
             waitFor(browser, driver -> world.acme.equals(notice(driver).getDomAttribute("data-refused-scope"))
                     && world.ws2.equals(activeScope(driver)));
             browser.screenshot("keycloak-js-3-switch-refused");
-            assertThat(notice(browser.driver()).getText()).contains("refused").contains("Studio B");
+            assertThat(notice(browser.driver()).getText()).contains("refused the switch").contains("acts in Studio B");
             assertThat(claim(browser).path("scope").path("id").asText()).isEqualTo(world.ws2);
             assertThat(browser.driver().findElements(By.id("kc-form-login"))).isEmpty();
 
@@ -93,6 +94,25 @@ class KeycloakJsRecipeBrowserIT {
             click(browser, By.cssSelector("#switchable button[data-scope-id='" + world.ws1 + "']"));
             waitFor(browser, driver -> world.ws1.equals(activeScope(driver)));
             assertThat(text(browser, "notice")).as("a switch that worked leaves no notice").isEmpty();
+        });
+    }
+
+    @Test
+    void aSwitchAfterTheSsoSessionEndedAsksForTheLoginAndSaysWhy(KeycloakServer server, TestRealms realms) {
+        SkyportWorld world = erinInTwoWorkspaces(realms);
+
+        inTheRecipe(server, world, browser -> {
+            signInAndPick(browser, world, world.ws1);
+            world.realm.admin().users().get(world.id("erin")).logout();
+
+            click(browser, By.cssSelector("#switchable button[data-scope-id='" + world.ws2 + "']"));
+            // prompt=none gets login_required on the redirect URI, the silent way back too; then the login page
+            signInAndPick(browser, world, world.ws1);
+
+            waitFor(browser, driver -> world.ws2.equals(notice(driver).getDomAttribute("data-refused-scope")));
+            browser.screenshot("keycloak-js-4-session-ended");
+            assertThat(notice(browser.driver()).getText()).contains("(login_required)").contains("acts in Studio A");
+            assertThat(claim(browser).path("scope").path("id").asText()).isEqualTo(world.ws1);
         });
     }
 
@@ -114,7 +134,8 @@ class KeycloakJsRecipeBrowserIT {
             try {
                 steps.accept(browser);
             } catch (RuntimeException | AssertionError failure) {
-                browser.screenshot("keycloak-js-failed");
+                Log.info("keycloak-js recipe failed at " + browser.driver().getCurrentUrl() + ", saved "
+                        + browser.screenshot("keycloak-js-failed"));
                 throw failure;
             }
         }
