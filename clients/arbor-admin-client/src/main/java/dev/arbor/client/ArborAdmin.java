@@ -17,20 +17,15 @@ import org.keycloak.admin.client.Keycloak;
  */
 public final class ArborAdmin {
 
-    private final Realms realms;
-
-    private ArborAdmin(Realms realms) {
-        this.realms = realms;
+    private ArborAdmin() {
     }
 
-    /** Calls go to {@code keycloak}'s server with its token; closing {@code keycloak} ends them. */
-    public static ArborAdmin of(Keycloak keycloak) {
-        return new ArborAdmin(Objects.requireNonNull(keycloak, "keycloak").proxy(Realms.class));
-    }
-
-    /** The realm named {@code name}; nothing is called until a method of its tenancy is. */
-    public Realm realm(String name) {
-        return realms.realm(Objects.requireNonNull(name, "name"));
+    /**
+     * The realms of {@code keycloak}'s server, called with its token; nothing is called until a method of a
+     * realm's tenancy is, and closing {@code keycloak} ends the calls.
+     */
+    public static Realms of(Keycloak keycloak) {
+        return Objects.requireNonNull(keycloak, "keycloak").proxy(Realms.class);
     }
 
     /** The root of the proxy, as Keycloak's own {@code RealmsResource} is. */
