@@ -1,114 +1,132 @@
 package dev.arbor.rest;
 
+import static dev.arbor.testing.ArborClients.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.arbor.testing.ArborApi;
+import dev.arbor.client.ArborErrors;
+import dev.arbor.client.UserTenancyResource;
+import dev.arbor.client.representations.TenancyDocument;
+import dev.arbor.client.representations.TenancyDocument.MemberEntry;
+import dev.arbor.client.representations.TenancyDocument.ScopeNode;
+import dev.arbor.testing.ArborClients;
 import dev.arbor.testing.ArborIT;
+import dev.arbor.testing.KeycloakServer;
 import dev.arbor.testing.SkyportWorld;
 import dev.arbor.testing.TestRealm;
 import dev.arbor.testing.TestRealms;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Export, then import into a fresh realm with the same usernames, reproduces the tree and the memberships. */
 @ArborIT
 class ExportImportIT {
 
+    private final ArborClients clients;
+
+    ExportImportIT(KeycloakServer server) {
+        this.clients = new ArborClients(server);
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.close();
+    }
+
     @Test
     void aFreshRealmGetsTheSameTreeAndMemberships(TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        world.as("alice").put(world.roles(world.ws2, "zed", "admin")).expect(200);
-        JsonNode exported = world.as("root").get("export").expect(200);
+        clients.user(world, "alice").scope(world.ws2).member(world.id("zed")).role("admin").grant();
+        TenancyDocument exported = clients.user(world, "root").export();
 
         TestRealm fresh = realms.create();
         var app = fresh.createTenancyClient("app");
-        ArborApi root = fresh.api(app, fresh.createRealmAdmin("root"));
+        UserTenancyResource root = clients.user(fresh, app, fresh.createRealmAdmin("root"));
         for (String name : new String[] {"alice", "bob", "carol", "dave", "zed"}) {
             fresh.createUser(name);
         }
-        JsonNode result = root.post("import", exported.toString()).expect(200);
-        JsonNode again = root.post("import", exported.toString()).expect(200);
+        TenancyDocument.ImportResult result = root.importDocument(exported);
+        TenancyDocument.ImportResult again = root.importDocument(exported);
 
-        assertThat(result.path("scopesCreated").asInt()).isEqualTo(3);
-        assertThat(result.path("rolesGranted").asInt()).isEqualTo(5);
-        assertThat(again.path("unchanged").asBoolean()).isTrue();
-        JsonNode reexported = root.get("export").expect(200);
-        assertThat(reexported.path("scopes")).isEqualTo(exported.path("scopes"));
-        assertThat(reexported.path("members")).isEqualTo(exported.path("members"));
-        assertThat(reexported.path("schema")).isEqualTo(exported.path("schema"));
+        assertThat(result.scopesCreated()).isEqualTo(3);
+        assertThat(result.rolesGranted()).isEqualTo(5);
+        assertThat(again.unchanged()).isTrue();
+        TenancyDocument reexported = root.export();
+        assertThat(reexported.scopes()).isEqualTo(exported.scopes());
+        assertThat(reexported.members()).isEqualTo(exported.members());
+        assertThat(reexported.schema()).isEqualTo(exported.schema());
     }
 
     @Test
     void aDocumentWithOneMistakeChangesNothing(TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        ArborApi root = world.as("root");
-        String document = """
-                {"arbor": 1,
-                 "scopes": [{"key": "globex", "type": "account", "name": "Globex",
-                             "children": [{"key": "globex-ws", "type": "workspace", "name": "W"}]}],
-                 "members": [{"user": "alice", "scope": "globex", "roles": ["owner"]},
-                             {"user": "nobody", "scope": "globex-ws", "roles": ["admin"]}]}
-                """;
+        UserTenancyResource root = clients.user(world, "root");
 
-        JsonNode error = root.post("import", document).expect(400);
+        WebApplicationException error = refused(() -> root.importDocument(globex("nobody")));
 
-        assertThat(error.path("field").asText()).isEqualTo("members[1].user");
-        assertThat(root.get("scopes").expect(200).size()).isEqualTo(1);
-        root.post("import", document.replace("\"nobody\"", "\"bob\"")).expect(200);
-        assertThat(root.get("scopes").expect(200).size()).isEqualTo(2);
+        assertThat(ArborErrors.status(error)).isEqualTo(400);
+        assertThat(ArborErrors.of(error).getField()).isEqualTo("members[1].user");
+        assertThat(root.scopes().list(null, null, null, null, null)).hasSize(1);
+        root.importDocument(globex("bob"));
+        assertThat(root.scopes().list(null, null, null, null, null)).hasSize(2);
+    }
+
+    /** Account globex with a workspace: alice owns globex, {@code workspaceAdmin} administers the workspace. */
+    private static TenancyDocument globex(String workspaceAdmin) {
+        ScopeNode workspace = new ScopeNode("globex-ws", "workspace", "W", null, null);
+        return new TenancyDocument(1, null, List.of(new ScopeNode("globex", "account", "Globex", null,
+                List.of(workspace))), List.of(new MemberEntry("alice", "globex", List.of("owner"), null),
+                new MemberEntry(workspaceAdmin, "globex-ws", List.of("admin"), null)));
     }
 
     @Test
     void importAddsRolesBesideWhatIsThereAndKeepsLimits(TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        ArborApi root = world.as("root");
-        String ws1 = "\"" + world.ws1 + "\"";
-        String ws2 = "\"" + world.ws2 + "\"";
+        UserTenancyResource root = clients.user(world, "root");
 
-        JsonNode added = root.post("import", """
-                {"arbor": 1, "members": [
-                  {"user": "dave", "scope": %s, "roles": ["admin", "genic-admin"]},
-                  {"user": "dave", "scope": %s, "roles": ["genic-admin"]},
-                  {"user": "zed", "scope": %s, "roles": ["owner"]}]}
-                """.formatted(ws1, ws1, ws2)).expect(200);
+        TenancyDocument.ImportResult added = root.importDocument(members(
+                new MemberEntry("dave", world.ws1, List.of("admin", "genic-admin"), null),
+                new MemberEntry("dave", world.ws1, List.of("genic-admin"), null),
+                new MemberEntry("zed", world.ws2, List.of("owner"), null)));
 
-        assertThat(added.path("rolesGranted").asInt()).as("dave's admin was there; genic-admin listed twice counts once")
+        assertThat(added.rolesGranted()).as("dave's admin was there; genic-admin listed twice counts once")
                 .isEqualTo(2);
         assertThat(roles(root, world.ws1, "dave")).containsExactly("admin", "genic-admin");
         assertThat(roles(root, world.ws2, "zed")).containsExactly("owner");
-        root.put(world.roles(world.ws2, "erin", "owner")).expect(409); // the imported owner holds the only seat
+        assertThat(ArborErrors.status(refused(() -> root.scope(world.ws2).member(world.id("erin")).role("owner")
+                .grant()))).isEqualTo(409);                               // the imported owner holds the only seat
 
-        String tooMany = """
-                {"arbor": 1, "members": [{"user": "erin", "scope": %s, "roles": ["genic-admin"]},
-                                         {"user": "mallory", "scope": %s, "roles": ["owner"]}]}
-                """;
-        root.post("import", tooMany.formatted(ws1, ws1)).expect(409);   // carol owns ws1
-        root.post("import", """
-                {"arbor": 1,
-                 "scopes": [{"key": "initech", "type": "account", "name": "Initech"}],
-                 "members": [{"user": "erin", "scope": "initech", "roles": ["owner"]},
-                             {"user": "mallory", "scope": "initech", "roles": ["owner"]}]}
-                """).expect(409);                                          // two owners of a new scope
+        assertThat(ArborErrors.status(refused(() -> root.importDocument(members(
+                new MemberEntry("erin", world.ws1, List.of("genic-admin"), null),
+                new MemberEntry("mallory", world.ws1, List.of("owner"), null)))))).isEqualTo(409); // carol owns ws1
+        assertThat(ArborErrors.status(refused(() -> root.importDocument(new TenancyDocument(1, null,
+                List.of(new ScopeNode("initech", "account", "Initech", null, null)),
+                List.of(new MemberEntry("erin", "initech", List.of("owner"), null),
+                        new MemberEntry("mallory", "initech", List.of("owner"), null))))))).isEqualTo(409);
+                                                                          // two owners of a new scope
 
         assertThat(roles(root, world.ws1, "erin")).as("a refused document changes nothing").isEmpty();
-        assertThat(root.get("scopes?key=initech").expect(200).size()).isZero();
+        assertThat(root.scopes().byKey("initech")).isEmpty();
     }
 
-    private static java.util.List<String> roles(ArborApi api, String scopeId, String username) {
-        java.util.List<String> roles = new java.util.ArrayList<>();
-        for (JsonNode member : api.get("scopes/" + scopeId + "/members").expect(200).path("members")) {
-            if (member.path("username").asText().equals(username)) {
-                member.path("roles").forEach(role -> roles.add(role.asText()));
-            }
-        }
-        return roles;
+    private static TenancyDocument members(MemberEntry... members) {
+        return new TenancyDocument(1, null, null, List.of(members));
+    }
+
+    private static List<String> roles(UserTenancyResource api, String scopeId, String username) {
+        return api.scope(scopeId).members(null, null).members().stream()
+                .filter(member -> member.username().equals(username))
+                .flatMap(member -> member.roles().stream()).toList();
     }
 
     @Test
     void importAndExportAreForRealmAdministrators(TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
+        UserTenancyResource alice = clients.user(world, "alice");
 
-        world.as("alice").get("export").expect(403);
-        world.as("alice").post("import", "{\"arbor\": 1}").expect(403);
+        assertThat(ArborErrors.status(refused(alice::export))).isEqualTo(403);
+        assertThat(ArborErrors.status(refused(() -> alice.importDocument(new TenancyDocument(1, null, null, null)))))
+                .isEqualTo(403);
     }
 }
