@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbor.testing.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -114,8 +112,9 @@ final class OrganizationsAnchor {
             throw new IllegalStateException("the member's token lacks its organization: " + claim);
         }
         return load.run("Keycloak organizations: refresh grant, user in " + organizations + " organizations acting in"
-                        + " one vs user in none", "user in no organization", refresh(nobody),
-                "user in " + organizations + " organizations", refresh(member));
+                        + " one vs user in none",
+                "user in no organization", ScaleBenchmark.refresh(realm, CLIENT, nobody),
+                "user in " + organizations + " organizations", ScaleBenchmark.refresh(realm, CLIENT, member));
     }
 
     void remove() {
@@ -135,15 +134,6 @@ final class OrganizationsAnchor {
             throw new IllegalStateException(username + " could not sign in: " + answer.body());
         }
         return Json.parse(answer.body());
-    }
-
-    private Supplier<HttpRequest> refresh(JsonNode tokens) {
-        String form = "grant_type=refresh_token&client_id=" + CLIENT + "&refresh_token="
-                + URLEncoder.encode(tokens.path("refresh_token").asText(), StandardCharsets.UTF_8);
-        URI endpoint = realm.tokenEndpoint();
-        return () -> HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
     private String admin(String method, String path, String body, int expected) {

@@ -153,7 +153,7 @@ public final class ScaleBenchmark {
                 "with Arbor's claim", refresh(realm, BenchRealm.ARBOR, arbor));
     }
 
-    private static Supplier<HttpRequest> refresh(BenchRealm realm, String client, JsonNode tokens) {
+    static Supplier<HttpRequest> refresh(BenchRealm realm, String client, JsonNode tokens) {
         String form = "grant_type=refresh_token&client_id=" + client + "&refresh_token="
                 + URLEncoder.encode(tokens.path("refresh_token").asText(), StandardCharsets.UTF_8);
         URI endpoint = realm.tokenEndpoint();
