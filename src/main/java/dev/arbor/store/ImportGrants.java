@@ -39,7 +39,10 @@ final class ImportGrants {
         if (grants.isEmpty()) {
             return 0;
         }
-        context.changing();
+        TreeChange change = context.changing();
+        for (Grant grant : grants) { // beyond a few, the whole realm
+            change.membership(grant.userId(), grant.scopeId()).holder(grant.scopeId(), grant.role());
+        }
         Map<String, ArborMembershipEntity> byPair = new HashMap<>();
         Set<String> held = new HashSet<>();
         Map<String, Set<Integer>> taken = new HashMap<>();
