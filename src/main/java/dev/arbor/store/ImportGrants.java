@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Many roles given at once, as an import does: what is held already is left alone, the rest is written in two
@@ -68,11 +67,8 @@ final class ImportGrants {
         // the roles refer to the memberships by a plain column, so Hibernate would not order their inserts
         context.writes.flush("another request made one of these memberships at the same time; import again");
         for (Grant grant : toGive) {
-            ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
-            row.id = UUID.randomUUID().toString();
-            row.membershipId = byPair.get(pair(grant.scopeId(), grant.userId())).id;
-            row.scopeId = grant.scopeId();
-            row.roleName = grant.role();
+            ArborRoleAssignmentEntity row = Memberships.newRoleRow(byPair.get(pair(grant.scopeId(), grant.userId())).id,
+                    grant.scopeId(), grant.role());
             if (grant.limit().isBounded()) {
                 row.seat = Seats.lowestFree(taken.computeIfAbsent(Seats.key(grant.scopeId(), grant.role()),
                         key -> new HashSet<>()), grant.limit().max(), grant.scopeId(), grant.role());

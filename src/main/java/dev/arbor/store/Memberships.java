@@ -65,11 +65,7 @@ final class Memberships {
                     "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
             return row;
         });
-        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
-        row.id = UUID.randomUUID().toString();
-        row.membershipId = membership.id;
-        row.scopeId = scopeId;
-        row.roleName = role;
+        ArborRoleAssignmentEntity row = newRoleRow(membership.id, scopeId, role);
         row.seat = seat;
         context.writes.persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
         context.changed();
@@ -146,6 +142,16 @@ final class Memberships {
         row.scopeId = scopeId;
         row.userId = userId;
         row.createdAt = System.currentTimeMillis();
+        return row;
+    }
+
+    /** A new role row of the membership, without a seat, not yet persisted. */
+    static ArborRoleAssignmentEntity newRoleRow(String membershipId, String scopeId, String role) {
+        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
+        row.id = UUID.randomUUID().toString();
+        row.membershipId = membershipId;
+        row.scopeId = scopeId;
+        row.roleName = role;
         return row;
     }
 

@@ -12,11 +12,16 @@ class BoundedMapTest {
     private final AtomicInteger evictions = new AtomicInteger();
     private final BoundedMap<String> map = new BoundedMap<>(3, evictions::incrementAndGet);
 
-    @Test
-    void aFullMapEvictsAnUnreadEntryForANewOne() {
+    /** a, b and c: full. */
+    private void fill() {
         map.putIfAbsent("a", "A");
         map.putIfAbsent("b", "B");
         map.putIfAbsent("c", "C");
+    }
+
+    @Test
+    void aFullMapEvictsAnUnreadEntryForANewOne() {
+        fill();
         map.get("a");
 
         assertThat(map.putIfAbsent("d", "D")).as("added").isNull();
@@ -49,9 +54,7 @@ class BoundedMapTest {
 
     @Test
     void whenEverythingWasReadTheHandClearsAndEvictsOnItsSecondRound() {
-        map.putIfAbsent("a", "A");
-        map.putIfAbsent("b", "B");
-        map.putIfAbsent("c", "C");
+        fill();
         map.get("a");
         map.get("b");
         map.get("c");
@@ -65,9 +68,7 @@ class BoundedMapTest {
 
     @Test
     void aKeyWithAValueKeepsItAndEvictsNothing() {
-        map.putIfAbsent("a", "A");
-        map.putIfAbsent("b", "B");
-        map.putIfAbsent("c", "C");
+        fill();
 
         assertThat(map.putIfAbsent("a", "other")).isEqualTo("A");
 

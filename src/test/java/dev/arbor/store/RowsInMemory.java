@@ -58,12 +58,7 @@ final class RowsInMemory {
                     memberships.add(row);
                     return row;
                 });
-        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
-        row.id = UUID.randomUUID().toString();
-        row.membershipId = membership.id;
-        row.scopeId = scopeId;
-        row.roleName = role;
-        roles.add(row);
+        roles.add(Memberships.newRoleRow(membership.id, scopeId, role));
     }
 
     /** Takes every role of the user at the scope, and so the membership. */
