@@ -39,9 +39,6 @@ final class ImportGrants {
             return 0;
         }
         TreeChange change = context.changing();
-        for (Grant grant : grants) { // beyond a few, the whole realm
-            change.membership(grant.userId(), grant.scopeId()).holder(grant.scopeId(), grant.role());
-        }
         Map<String, ArborMembershipEntity> byPair = new HashMap<>();
         Set<String> held = new HashSet<>();
         Map<String, Set<Integer>> taken = new HashMap<>();
@@ -57,6 +54,8 @@ final class ImportGrants {
             String pair = pair(grant.scopeId(), grant.userId());
             if (held.add(pair + "\n" + grant.role())) {
                 toGive.add(grant);
+                // what is held already changes nothing: importing a file again keeps the cache
+                change.membership(grant.userId(), grant.scopeId()).holder(grant.scopeId(), grant.role());
                 byPair.computeIfAbsent(pair, key -> {
                     ArborMembershipEntity row = memberships.newRow(grant.userId(), grant.scopeId());
                     em.persist(row);
