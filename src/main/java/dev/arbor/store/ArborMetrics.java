@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * Arbor's meters in Micrometer's global registry, which Keycloak shows on its management endpoint
- * ({@code /metrics}, with {@code --metrics-enabled=true}): claims built (by realm) and how long they took, and
- * requests refused (by where and why). Tags stay few, so the number of series stays small.
+ * ({@code /metrics}, with {@code --metrics-enabled=true}): claims built (by realm) and how long they took,
+ * requests refused (by where and why), and how the node's tenancy cache does (reads, evictions). Tags stay few, so
+ * the number of series stays small.
  */
 public final class ArborMetrics {
 
@@ -41,13 +42,21 @@ public final class ArborMetrics {
 
     /** A read of the token path was answered by this node's cache ({@code hit}) or had to go to the database. */
     public static void cache(boolean hit) {
-        (hit ? CacheReads.HIT : CacheReads.MISS).increment();
+        (hit ? CacheMeters.HIT : CacheMeters.MISS).increment();
     }
 
-    /** Registered once: a cache read is counted several times per token, too often to look the meter up each time. */
-    private static final class CacheReads {
+    /** An entry of this node's cache made room for another: the realm's tree read lately is bigger than the cache. */
+    static void cacheEvicted() {
+        CacheMeters.EVICTED.increment();
+    }
+
+    /** Registered once: a cache read is counted several times per token, too often to look a meter up each time. */
+    private static final class CacheMeters {
         static final Counter HIT = counter("hit");
         static final Counter MISS = counter("miss");
+        static final Counter EVICTED = Counter.builder("arbor.cache.evictions")
+                .description("Entries of this node's tenancy cache dropped to make room for others")
+                .register(Metrics.globalRegistry);
 
         private static Counter counter(String result) {
             return Counter.builder("arbor.cache.reads")

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class CachingTreeSlice implements TreeSlice {
 
     private final JpaTreeSlice database;
-    private final String realmId;
+    private final TreeCache.View view;
     private final BooleanSupplier mayShare;
     private final Map<String, Optional<Scope>> scopes = new HashMap<>();
     private final Map<String, Optional<String>> scopeIdsByKey = new HashMap<>();
@@ -30,21 +30,22 @@ final class CachingTreeSlice implements TreeSlice {
     private final Map<String, List<Membership>> userMemberships = new HashMap<>();
 
     /**
+     * @param view the session's view of the realm's entries in the node's cache
      * @param mayShare whether this request may read and fill the node's cache (false once it changed the realm)
      */
-    CachingTreeSlice(JpaTreeSlice database, String realmId, BooleanSupplier mayShare) {
+    CachingTreeSlice(JpaTreeSlice database, TreeCache.View view, BooleanSupplier mayShare) {
         this.database = database;
-        this.realmId = realmId;
+        this.view = view;
         this.mayShare = mayShare;
     }
 
-    /** The realm's current cache entries, or null when this request must not use them. */
+    /** The realm's cache entries, or null when this request must not use them. */
     private TreeCache.Entries shared() {
-        return mayShare.getAsBoolean() ? TreeCache.of(realmId) : null;
+        return mayShare.getAsBoolean() ? view.entries : null;
     }
 
-    /** Local memo, then the node's cache, then {@code load}; what was loaded is cached while still current. */
-    private <V> V read(Map<String, V> local, Function<TreeCache.Entries, Map<String, V>> cache, String key,
+    /** Local memo, then the node's cache, then {@code load}; what was loaded is cached unless a change raced it. */
+    private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
             Supplier<V> load) {
         V known = local.get(key);
         if (known != null) {
@@ -62,8 +63,8 @@ final class CachingTreeSlice implements TreeSlice {
         }
         V loaded = load.get();
         local.put(key, loaded);
-        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
-            TreeCache.keep(cache.apply(entries), key, loaded);
+        if (entries != null) {
+            view.keep(cache.apply(entries), key, loaded);
         }
         return loaded;
     }
@@ -75,12 +76,13 @@ final class CachingTreeSlice implements TreeSlice {
      */
     Optional<StoredSchema> activeSchema(Supplier<Optional<StoredSchema>> load) {
         TreeCache.Entries entries = shared();
-        if (entries != null && entries.schema != null) {
-            return entries.schema;
+        Optional<StoredSchema> cached = entries == null ? null : entries.schema.get();
+        if (cached != null) {
+            return cached;
         }
         Optional<StoredSchema> schema = load.get();
-        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
-            entries.schema = schema;
+        if (entries != null) {
+            view.keepSchema(schema);
         }
         return schema;
     }
@@ -92,23 +94,39 @@ final class CachingTreeSlice implements TreeSlice {
             return known;
         }
         TreeCache.Entries entries = shared();
-        Optional<Scope> cached = entries == null ? null : entries.scopes.get(scopeId);
-        if (cached != null && cached.map(scope -> scope.ancestors().stream().allMatch(entries.scopes::containsKey))
-                .orElse(true)) {
+        Map<String, Optional<Scope>> path = entries == null ? null : cachedPath(entries, scopeId);
+        if (path != null) {
             ArborMetrics.cache(true);
-            scopes.put(scopeId, cached);
-            cached.ifPresent(scope -> scope.ancestors().forEach(id -> scopes.put(id, entries.scopes.get(id))));
-            return cached;
+            scopes.putAll(path);
+            return path.get(scopeId);
         }
         if (entries != null) {
             ArborMetrics.cache(false);
         }
         Map<String, Optional<Scope>> loaded = database.withAncestors(scopeId, scopes::containsKey);
         scopes.putAll(loaded);
-        if (entries != null && TreeCache.isCurrent(realmId, entries)) {
-            loaded.forEach((id, scope) -> TreeCache.keep(entries.scopes, id, scope));
+        if (entries != null) {
+            loaded.forEach((id, scope) -> view.keep(entries.scopes, id, scope));
         }
         return loaded.get(scopeId);
+    }
+
+    /** The scope with all its ancestors from the node's cache, or null when it lacks any of them. */
+    private static Map<String, Optional<Scope>> cachedPath(TreeCache.Entries entries, String scopeId) {
+        Optional<Scope> cached = entries.scopes.get(scopeId);
+        if (cached == null) {
+            return null;
+        }
+        Map<String, Optional<Scope>> path = new HashMap<>();
+        path.put(scopeId, cached);
+        for (String ancestorId : cached.map(Scope::ancestors).orElse(List.of())) {
+            Optional<Scope> ancestor = entries.scopes.get(ancestorId); // dropped or evicted meanwhile: null
+            if (ancestor == null) {
+                return null;
+            }
+            path.put(ancestorId, ancestor);
+        }
+        return path;
     }
 
     /** The scope a client or an import file calls {@code key}: by its import key, else by its id. */
@@ -125,7 +143,7 @@ final class CachingTreeSlice implements TreeSlice {
             // the user's whole list answers "not a member" too, which is never cached on its own
             return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
         }
-        return read(memberships, entries -> entries.memberships, scopeId + "\n" + userId,
+        return read(memberships, entries -> entries.memberships, TreeCache.membershipKey(userId, scopeId),
                 () -> database.membership(userId, scopeId));
     }
 
@@ -146,7 +164,7 @@ final class CachingTreeSlice implements TreeSlice {
 
     @Override
     public Set<String> holders(String scopeId, String role) {
-        return read(holders, entries -> entries.holders, scopeId + "\n" + role,
+        return read(holders, entries -> entries.holders, TreeCache.holderKey(scopeId, role),
                 () -> database.holders(scopeId, role));
     }
 

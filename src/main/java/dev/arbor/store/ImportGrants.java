@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Many roles given at once, as an import does: what is held already is left alone, the rest is written in two
@@ -39,7 +38,7 @@ final class ImportGrants {
         if (grants.isEmpty()) {
             return 0;
         }
-        context.changing();
+        TreeChange change = context.changing();
         Map<String, ArborMembershipEntity> byPair = new HashMap<>();
         Set<String> held = new HashSet<>();
         Map<String, Set<Integer>> taken = new HashMap<>();
@@ -55,6 +54,8 @@ final class ImportGrants {
             String pair = pair(grant.scopeId(), grant.userId());
             if (held.add(pair + "\n" + grant.role())) {
                 toGive.add(grant);
+                // what is held already changes nothing: importing a file again keeps the cache
+                change.membership(grant.userId(), grant.scopeId()).holder(grant.scopeId(), grant.role());
                 byPair.computeIfAbsent(pair, key -> {
                     ArborMembershipEntity row = memberships.newRow(grant.userId(), grant.scopeId());
                     em.persist(row);
@@ -65,11 +66,8 @@ final class ImportGrants {
         // the roles refer to the memberships by a plain column, so Hibernate would not order their inserts
         context.writes.flush("another request made one of these memberships at the same time; import again");
         for (Grant grant : toGive) {
-            ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
-            row.id = UUID.randomUUID().toString();
-            row.membershipId = byPair.get(pair(grant.scopeId(), grant.userId())).id;
-            row.scopeId = grant.scopeId();
-            row.roleName = grant.role();
+            ArborRoleAssignmentEntity row = Memberships.newRoleRow(byPair.get(pair(grant.scopeId(), grant.userId())).id,
+                    grant.scopeId(), grant.role());
             if (grant.limit().isBounded()) {
                 row.seat = Seats.lowestFree(taken.computeIfAbsent(Seats.key(grant.scopeId(), grant.role()),
                         key -> new HashSet<>()), grant.limit().max(), grant.scopeId(), grant.role());

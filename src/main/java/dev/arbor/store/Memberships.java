@@ -52,7 +52,7 @@ final class Memberships {
      * @throws ConflictException when the role is full (the database refused another seat)
      */
     void grant(String userId, String scopeId, String role, HolderLimit limit) {
-        context.changing();
+        context.changing().membership(userId, scopeId).holder(scopeId, role);
         Optional<ArborMembershipEntity> held = row(userId, scopeId);
         if (held.isPresent() && roleRow(held.get().id, role).isPresent()) {
             return;
@@ -65,11 +65,7 @@ final class Memberships {
                     "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
             return row;
         });
-        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
-        row.id = UUID.randomUUID().toString();
-        row.membershipId = membership.id;
-        row.scopeId = scopeId;
-        row.roleName = role;
+        ArborRoleAssignmentEntity row = newRoleRow(membership.id, scopeId, role);
         row.seat = seat;
         context.writes.persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
         context.changed();
@@ -77,7 +73,7 @@ final class Memberships {
 
     /** The membership goes with its last role. */
     void revoke(String userId, String scopeId, String role) {
-        context.changing();
+        context.changing().membership(userId, scopeId).holder(scopeId, role);
         Optional<ArborMembershipEntity> membership = row(userId, scopeId);
         if (membership.isEmpty()) {
             return;
@@ -108,19 +104,27 @@ final class Memberships {
     }
 
     void setOptions(String userId, String scopeId, Set<String> options) {
-        context.changing();
+        context.changing().membership(userId, scopeId);
         ArborMembershipEntity row = row(userId, scopeId)
                 .orElseThrow(() -> new IllegalArgumentException("user " + userId + " is not a member of " + scopeId));
         row.options = Rows.options(options);
         context.changed();
     }
 
-    /** Deletes {@code rows} with their roles; the caller marked the change. */
+    /** Deletes {@code rows} with their roles, naming them and the roles' holders in the request's change. */
     void delete(List<ArborMembershipEntity> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        TreeChange change = context.changing();
+        rows.forEach(row -> change.membership(row.userId, row.scopeId));
         for (List<String> batch : Writes.batches(rows.stream().map(row -> row.id).toList())) {
+            if (!change.dropsRealm()) {
+                em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
+                        .setParameter("membershipIds", batch)
+                        .getResultList()
+                        .forEach(role -> change.holder(role.scopeId, role.roleName));
+            }
             em.createNamedQuery("arborRole.deleteByMembershipIds").setParameter("membershipIds", batch)
                     .executeUpdate();
             // a statement, as in revoke: a membership that a racing request removed first is simply gone
@@ -138,6 +142,16 @@ final class Memberships {
         row.scopeId = scopeId;
         row.userId = userId;
         row.createdAt = System.currentTimeMillis();
+        return row;
+    }
+
+    /** A new role row of the membership, without a seat, not yet persisted. */
+    static ArborRoleAssignmentEntity newRoleRow(String membershipId, String scopeId, String role) {
+        ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
+        row.id = UUID.randomUUID().toString();
+        row.membershipId = membershipId;
+        row.scopeId = scopeId;
+        row.roleName = role;
         return row;
     }
 

@@ -27,7 +27,7 @@ final class RealmCleanUp {
 
     /** @param email the user's address, or null */
     void deleteUser(String userId, String email) {
-        context.changing();
+        context.changing(); // the cache holds no invitations; the memberships name themselves
         invitations.deleteOf(userId, email);
         memberships.delete(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
                 .setParameter("realmId", realmId)
@@ -36,7 +36,7 @@ final class RealmCleanUp {
     }
 
     void deleteRealm() {
-        context.changing();
+        context.changing().wholeRealm();
         List<String> membershipIds = em.createQuery(
                         "select m.id from ArborMembershipEntity m where m.realmId = :realmId", String.class)
                 .setParameter("realmId", realmId).getResultList();

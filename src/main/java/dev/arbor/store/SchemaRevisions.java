@@ -28,7 +28,7 @@ final class SchemaRevisions {
 
     /** @throws ConflictException when another request stored a revision at the same moment */
     StoredSchema save(String schemaId, int schemaVersion, String document, String userId) {
-        context.changing();
+        context.changing().wholeRealm(); // every decision reads the schema
         ArborSchemaEntity row = new ArborSchemaEntity();
         row.id = UUID.randomUUID().toString();
         row.realmId = context.realmId;

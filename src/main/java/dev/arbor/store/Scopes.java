@@ -32,10 +32,14 @@ final class Scopes {
 
     /** @param importKey the scope's key in an import file, or null */
     Scope create(String type, String name, String parentId, Map<String, Object> attributes, String importKey) {
-        context.changing();
+        TreeChange change = context.changing();
         ArborScopeEntity row = new ArborScopeEntity();
         row.importKey = importKey;
         row.id = UUID.randomUUID().toString();
+        change.scope(row.id);
+        if (importKey != null) {
+            change.scopeKey(importKey); // it may have found another scope by id until now
+        }
         row.realmId = realmId;
         row.type = type;
         row.name = name;
@@ -60,8 +64,9 @@ final class Scopes {
         return Rows.scope(row);
     }
 
+    /** Only the scope's own entry: the others' cached paths name it by id, and a rename keeps the id. */
     Scope update(String scopeId, String name, Map<String, Object> attributes) {
-        context.changing();
+        context.changing().scope(scopeId);
         ArborScopeEntity row = row(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         if (name != null) {
             row.name = name;
@@ -138,7 +143,7 @@ final class Scopes {
 
     /** @return how many scopes were deleted, the scope included */
     int deleteSubtree(String scopeId) {
-        context.changing();
+        TreeChange change = context.changing();
         ArborScopeEntity root = row(scopeId).orElseThrow(() -> new IllegalArgumentException("no scope " + scopeId));
         List<ArborScopeEntity> below = em.createNamedQuery("arborScope.subtree", ArborScopeEntity.class)
                 .setParameter("realmId", realmId)
@@ -146,6 +151,12 @@ final class Scopes {
                 .getResultList();
         List<ArborScopeEntity> doomed = new ArrayList<>(below);
         doomed.add(root);
+        for (ArborScopeEntity row : doomed) {
+            change.scope(row.id).scopeKey(row.id);
+            if (row.importKey != null) {
+                change.scopeKey(row.importKey);
+            }
+        }
         for (ArborScopeEntity row : doomed) {
             memberships.delete(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
                     .setParameter("scopeId", row.id).getResultList());

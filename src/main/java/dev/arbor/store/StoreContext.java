@@ -12,6 +12,8 @@ final class StoreContext {
 
     /** The session attribute of a request that is going to write ({@link #forWriting}). */
     private static final String FOR_WRITING = "arbor.for-writing";
+    /** The prefix of the session attribute holding the session's {@link TreeCache.View} of a realm. */
+    private static final String CACHE_VIEW = "arbor.cache-view.";
 
     final EntityManager em;
     final String realmId;
@@ -19,7 +21,7 @@ final class StoreContext {
     final JpaTreeSlice database;
     final CachingTreeSlice slice;
     private final KeycloakSession session;
-    /** The session attribute saying this request changed the realm's tenancy. */
+    /** The session attribute holding what this request changed of the realm's tenancy, once it changed some. */
     private final String changeMark;
 
     StoreContext(KeycloakSession session, String realmId) {
@@ -29,7 +31,17 @@ final class StoreContext {
         this.changeMark = "arbor.changed." + realmId;
         this.writes = new Writes(em);
         this.database = new JpaTreeSlice(em, realmId);
-        this.slice = new CachingTreeSlice(database, realmId, this::readsCache);
+        this.slice = new CachingTreeSlice(database, cacheView(session, realmId), this::readsCache);
+    }
+
+    /** One per session and realm, taken before the session reads any of the realm's rows ({@link TreeCache.View}). */
+    private static TreeCache.View cacheView(KeycloakSession session, String realmId) {
+        TreeCache.View view = session.getAttribute(CACHE_VIEW + realmId, TreeCache.View.class);
+        if (view == null) {
+            view = TreeCache.view(realmId);
+            session.setAttribute(CACHE_VIEW + realmId, view);
+        }
+        return view;
     }
 
     /** Whether this request (any store of it) changed the realm's tenancy; it then reads past the cache. */
@@ -53,15 +65,20 @@ final class StoreContext {
 
     /**
      * Called before every change: from now on this request reads past the node's cache, and once its transaction
-     * ends (committed or not) the realm's cached entries are dropped here and, after a commit, on every node.
+     * ends (committed or not) what the request's writes named in the returned change is dropped from the node's
+     * cache here and, after a commit, on every node.
+     *
+     * @return the request's change of the realm, for the write to name what it touches before it writes
      */
-    void changing() {
+    TreeChange changing() {
         slice.forget();
-        if (changedRealm()) {
-            return;
+        TreeChange change = session.getAttribute(changeMark, TreeChange.class);
+        if (change == null) {
+            change = new TreeChange();
+            session.setAttribute(changeMark, change);
+            TreeCacheInvalidation.afterTransaction(session, realmId, change);
         }
-        session.setAttribute(changeMark, Boolean.TRUE);
-        TreeCacheInvalidation.afterTransaction(session, realmId);
+        return change;
     }
 
     /** Called after a change: what the request read before may be stale now. */

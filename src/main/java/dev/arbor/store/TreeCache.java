@@ -7,63 +7,136 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the token path reads of a realm's tenancy (the schema in force, scopes with their ancestry, memberships,
- * role holders), kept on this node until any transaction changes the realm's tenancy: then the realm's entries
- * are dropped here and, through Keycloak's cluster, on every node. A reader stores what it loaded only into the
- * entries it started from, and only while they are still the realm's, so a load that raced a change is never
- * kept.
+ * role holders), kept on this node until a transaction changes it: then the entries the change names
+ * ({@link TreeChange}) are dropped here and, through Keycloak's cluster, on every node. Each realm counts the
+ * changes dropped from its entries; a reader keeps what it loaded only while the count is still the one it saw
+ * before loading, so a load that raced a change is never kept.
  */
 final class TreeCache {
 
-    /** One realm's entries, replaced whole on every change. */
+    /** Per map and realm; when full, a new entry evicts one not read lately ({@link BoundedMap}). */
+    static final int MAX_ENTRIES = 100_000;
+
+    /** One realm's entries. */
     static final class Entries {
-        final Map<String, Optional<Scope>> scopes = new ConcurrentHashMap<>();
-        final Map<String, Optional<String>> scopeIdsByKey = new ConcurrentHashMap<>();
-        final Map<String, Optional<Membership>> memberships = new ConcurrentHashMap<>();
-        final Map<String, Set<String>> holders = new ConcurrentHashMap<>();
-        final Map<String, List<Membership>> userMemberships = new ConcurrentHashMap<>();
-        volatile Optional<StoredSchema> schema;
+        final BoundedMap<Optional<Scope>> scopes;
+        final BoundedMap<Optional<String>> scopeIdsByKey;
+        final BoundedMap<Optional<Membership>> memberships;
+        final BoundedMap<Set<String>> holders;
+        final BoundedMap<List<Membership>> userMemberships;
+        final AtomicReference<Optional<StoredSchema>> schema = new AtomicReference<>();
+        /** How many changes were dropped from these entries. */
+        private final AtomicLong changes = new AtomicLong();
+
+        Entries(int capacity) {
+            scopes = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            scopeIdsByKey = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            memberships = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            holders = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            userMemberships = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+        }
+
+        /** Counts first, then drops: a reader that put after the drop sees the count moved and takes its put back. */
+        private void drop(TreeChange change) {
+            changes.incrementAndGet();
+            if (change.dropsRealm()) {
+                scopes.clear();
+                scopeIdsByKey.clear();
+                memberships.clear();
+                holders.clear();
+                userMemberships.clear();
+                schema.set(null);
+                return;
+            }
+            change.scopes().forEach(scopes::remove);
+            change.scopeKeys().forEach(scopeIdsByKey::remove);
+            for (String key : change.memberships()) {
+                memberships.remove(key);
+                userMemberships.remove(userOf(key));
+            }
+            change.holders().forEach(holders::remove);
+        }
     }
 
-    /** Per map and realm: beyond it reads go to the database rather than the heap growing with the tree. */
-    static final int MAX_ENTRIES = 100_000;
+    /**
+     * What one session reads and fills: a realm's entries and their change count when the session began reading
+     * the realm. Taken once per session, because Hibernate's session may hand out rows it read before: a session
+     * that began before a change keeps nothing it loads after it.
+     */
+    static final class View {
+        final Entries entries;
+        private final long changesSeen;
+
+        private View(Entries entries) {
+            this.entries = entries;
+            this.changesSeen = entries.changes.get();
+        }
+
+        /**
+         * Keeps {@code value} unless a change was dropped since the view was taken. Answers that something does not
+         * exist (an empty optional or list) are never kept: their keys are whatever a caller sends, and a thousand
+         * made-up ids must not fill the cache.
+         */
+        <V> void keep(BoundedMap<V> map, String key, V value) {
+            if (isAbsence(value) || !unchanged()) {
+                return;
+            }
+            if (map.putIfAbsent(key, value) == null && !unchanged()) {
+                map.remove(key, value); // a drop ran between the check and the put, and may have missed it
+            }
+        }
+
+        /** As {@link #keep}, for the schema in force; that a realm has none is kept too, it is one entry. */
+        void keepSchema(Optional<StoredSchema> loaded) {
+            if (unchanged() && entries.schema.compareAndSet(null, loaded) && !unchanged()) {
+                entries.schema.compareAndSet(loaded, null);
+            }
+        }
+
+        private boolean unchanged() {
+            return entries.changes.get() == changesSeen;
+        }
+    }
 
     private static final Map<String, Entries> BY_REALM = new ConcurrentHashMap<>();
 
     private TreeCache() {
     }
 
-    static Entries of(String realmId) {
-        return BY_REALM.computeIfAbsent(realmId, key -> new Entries());
+    /** The realm's entries as they are now, for a session that begins reading the realm. */
+    static View view(String realmId) {
+        return new View(BY_REALM.computeIfAbsent(realmId, key -> new Entries(MAX_ENTRIES)));
     }
 
-    /** Whether {@code entries} are still the realm's, i.e. nothing changed since they were taken. */
-    static boolean isCurrent(String realmId, Entries entries) {
-        return BY_REALM.get(realmId) == entries;
+    /** Drops what {@code change} names of the realm's entries; a change of the whole realm forgets the realm. */
+    static void drop(String realmId, TreeChange change) {
+        Entries entries = change.dropsRealm() ? BY_REALM.remove(realmId) : BY_REALM.get(realmId);
+        if (entries != null) {
+            entries.drop(change);
+        }
     }
 
-    /**
-     * Keeps {@code value} unless the map is full; the next change of the realm empties it anyway. Answers that
-     * something does not exist (an empty optional or list) are never kept: their keys are whatever a caller sends,
-     * and a thousand made-up ids must not fill the cache. What exists is bounded by the tree.
-     */
-    static <V> void keep(Map<String, V> map, String key, V value) {
-        if (isAbsence(value)) {
-            return;
-        }
-        if (map.size() < MAX_ENTRIES) {
-            map.putIfAbsent(key, value);
-        }
+    /** The key of a user's membership at a scope in {@link Entries#memberships}. */
+    static String membershipKey(String userId, String scopeId) {
+        return scopeId + "\n" + userId;
+    }
+
+    /** The key of a role's holders at a scope in {@link Entries#holders}. */
+    static String holderKey(String scopeId, String role) {
+        return scopeId + "\n" + role;
+    }
+
+    private static String userOf(String membershipKey) {
+        return membershipKey.substring(membershipKey.indexOf('\n') + 1);
     }
 
     private static boolean isAbsence(Object value) {
         return value instanceof Optional<?> optional && optional.isEmpty()
                 || value instanceof java.util.Collection<?> collection && collection.isEmpty();
-    }
-
-    static void invalidate(String realmId) {
-        BY_REALM.remove(realmId);
     }
 }

@@ -8,8 +8,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
- * When a realm's {@link TreeCache} entries are dropped: on this node once a transaction that changed the realm's
- * tenancy ends (committed or not), and on every node after it committed, through Keycloak's cluster.
+ * When what a transaction changed of a realm's tenancy ({@link TreeChange}) is dropped from the {@link TreeCache}: on
+ * this node once the transaction ends (committed or not), and on every other node after it committed, through
+ * Keycloak's cluster.
  */
 final class TreeCacheInvalidation {
 
@@ -26,25 +27,34 @@ final class TreeCacheInvalidation {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
                         .registerListener(TREE_CHANGED, changed -> {
                             if (changed instanceof TreeChanged tree) {
-                                TreeCache.invalidate(tree.getRealmId());
+                                TreeCache.drop(tree.getRealmId(), tree.change());
                             }
                         }));
             }
         });
     }
 
-    /** Drops {@code realmId}'s entries when {@code session}'s transaction ends; call once per transaction. */
-    static void afterTransaction(KeycloakSession session, String realmId) {
+    /**
+     * Drops what {@code change} names when {@code session}'s transaction ends; call once per transaction and realm.
+     *
+     * @param change filled in by the transaction's writes until it ends
+     */
+    static void afterTransaction(KeycloakSession session, String realmId, TreeChange change) {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                TreeCache.invalidate(realmId);
-                session.getProvider(ClusterProvider.class).notify(TREE_CHANGED, new TreeChanged(realmId), true);
+                if (change.isEmpty()) {
+                    return;
+                }
+                TreeCache.drop(realmId, change);
+                session.getProvider(ClusterProvider.class)
+                        .notify(TREE_CHANGED, TreeChanged.of(realmId, change), true);
             }
 
             @Override
             protected void rollbackImpl() {
-                TreeCache.invalidate(realmId);
+                // also when the commit itself failed, and whether the database kept the change is not known
+                TreeCache.drop(realmId, change);
             }
         });
     }

@@ -3,35 +3,35 @@ package dev.arbor.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbor.core.Membership;
-import dev.arbor.store.jpa.ArborMembershipEntity;
-import dev.arbor.store.jpa.ArborRoleAssignmentEntity;
-import dev.arbor.store.jpa.ArborScopeEntity;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-import java.lang.reflect.Proxy;
+import dev.arbor.core.Scope;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node's cache keeps what exists and never an answer that something does not: those keys are whatever a
- * caller sends, so a thousand made-up ids must not grow it.
+ * The node's cache keeps what exists and never an answer that something does not (those keys are whatever a caller
+ * sends, so a thousand made-up ids must not grow it); a change drops what it names and nothing else; and a load
+ * that raced a change is never kept.
  */
 class TreeCacheTest {
 
     private final String realm = "realm-" + UUID.randomUUID();
+    private final RowsInMemory rows = new RowsInMemory(realm);
 
     @AfterEach
     void dropCache() {
-        TreeCache.invalidate(realm);
+        TreeCache.drop(realm, TreeChange.ofRealm());
+    }
+
+    private TreeCache.Entries entries() {
+        return TreeCache.view(realm).entries;
     }
 
     @Test
     void madeUpIdsAndKeysLeaveNoEntries() {
-        CachingTreeSlice slice = cached(database(Map.of(), List.of(), List.of()));
+        CachingTreeSlice slice = rows.newSession();
 
         for (int i = 0; i < 1000; i++) {
             assertThat(slice.scope("made-up-" + i)).isEmpty();
@@ -41,73 +41,153 @@ class TreeCacheTest {
             assertThat(slice.holders("made-up-" + i, "emperor")).isEmpty();
         }
 
-        TreeCache.Entries entries = TreeCache.of(realm);
-        assertThat(entries.scopes).isEmpty();
-        assertThat(entries.scopeIdsByKey).isEmpty();
-        assertThat(entries.memberships).isEmpty();
-        assertThat(entries.userMemberships).isEmpty();
-        assertThat(entries.holders).isEmpty();
+        assertThat(entries().scopes.size()).isZero();
+        assertThat(entries().scopeIdsByKey.size()).isZero();
+        assertThat(entries().memberships.size()).isZero();
+        assertThat(entries().userMemberships.size()).isZero();
+        assertThat(entries().holders.size()).isZero();
     }
 
     @Test
     void whatExistsIsStillCachedAndAUsersListAnswersNonMembershipToo() {
-        ArborScopeEntity root = new ArborScopeEntity();
-        root.id = "root";
-        root.realmId = realm;
-        root.type = "account";
-        root.name = "Root";
-        root.ancestry = "";
-        root.attributes = "{}";
-        ArborMembershipEntity member = new ArborMembershipEntity();
-        member.id = "m1";
-        member.realmId = realm;
-        member.scopeId = "root";
-        member.userId = "alice";
-        ArborRoleAssignmentEntity owner = new ArborRoleAssignmentEntity();
-        owner.id = "r1";
-        owner.membershipId = "m1";
-        owner.scopeId = "root";
-        owner.roleName = "owner";
-        CachingTreeSlice first = cached(database(Map.of("root", root), List.of(member), List.of(owner)));
+        rows.scope("root", null);
+        rows.grant("alice", "root", "owner");
 
+        CachingTreeSlice first = rows.newSession();
         assertThat(first.scope("root")).isPresent();
         assertThat(first.membershipsOf("alice")).hasSize(1);
 
-        TreeCache.Entries entries = TreeCache.of(realm);
-        assertThat(entries.scopes).containsKey("root");
-        assertThat(entries.userMemberships).containsKey("alice");
-        CachingTreeSlice next = cached(database(Map.of(), List.of(), List.of()));
-        assertThat(next.scope("root")).isPresent();
+        assertThat(entries().scopes.get("root")).isNotNull();
+        assertThat(entries().userMemberships.get("alice")).isNotNull();
+        rows.scopes.clear();
+        rows.removeMembership("alice", "root");
+        CachingTreeSlice next = rows.newSession();
+        assertThat(next.scope("root")).as("from the cache").isPresent();
         assertThat(next.membership("alice", "root")).map(Membership::scopeId).contains("root");
         assertThat(next.membership("alice", "elsewhere")).isEmpty();
-        assertThat(entries.memberships).isEmpty();
+        assertThat(entries().memberships.size()).isZero();
     }
 
-    /** The caching slice over the JPA one, as a request that changed nothing reads the tree. */
-    private CachingTreeSlice cached(EntityManager database) {
-        return new CachingTreeSlice(new JpaTreeSlice(database, realm), realm, () -> true);
+    @Test
+    void aGrantDropsThatUsersAndThatRolesEntriesAndKeepsTheRest() {
+        rows.scope("root", null);
+        rows.scope("ws1", "root");
+        rows.grant("alice", "ws1", "owner");
+        rows.grant("bob", "ws1", "member");
+        readAll(rows.newSession());
+
+        rows.grant("carol", "ws1", "owner");
+        TreeCache.drop(realm, new TreeChange().membership("carol", "ws1").holder("ws1", "owner"));
+
+        CachingTreeSlice after = rows.newSession();
+        assertThat(after.holders("ws1", "owner")).as("dropped, read again").containsExactly("alice", "carol");
+        assertThat(after.membershipsOf("carol")).hasSize(1);
+        TreeCache.Entries entries = entries();
+        assertThat(entries.scopes.get("ws1")).as("not changed, still cached").isNotNull();
+        assertThat(entries.scopes.get("root")).isNotNull();
+        assertThat(entries.userMemberships.get("alice")).isNotNull();
+        assertThat(entries.userMemberships.get("bob")).isNotNull();
+        assertThat(entries.holders.get(TreeCache.holderKey("ws1", "member"))).isNotNull();
+        assertThat(entries.schema.get()).isNotNull();
     }
 
-    /** An entity manager over fixed rows: scopes by id, memberships and roles for every query of theirs. */
-    private static EntityManager database(Map<String, ArborScopeEntity> scopes,
-            List<ArborMembershipEntity> memberships, List<ArborRoleAssignmentEntity> roles) {
-        return (EntityManager) Proxy.newProxyInstance(TreeCacheTest.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "find" -> scopes.get((String) args[1]);
-                    case "createNamedQuery", "createQuery" -> query(((String) args[0]).startsWith("arborMembership")
-                            ? memberships : ((String) args[0]).startsWith("arborRole") ? roles : List.of());
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+    @Test
+    void aRenameDropsTheScopeOnlyAndItsDescendantsStillFindIt() {
+        rows.scope("root", null);
+        rows.scope("ws1", "root");
+        readAll(rows.newSession());
+
+        rows.scope("root", null).name = "Renamed";
+        TreeCache.drop(realm, new TreeChange().scope("root"));
+
+        assertThat(entries().scopes.get("root")).isNull();
+        assertThat(entries().scopes.get("ws1")).as("names its ancestors by id only").isNotNull();
+        CachingTreeSlice after = rows.newSession();
+        assertThat(after.scope("ws1")).map(Scope::ancestors).contains(List.of("root"));
+        assertThat(after.scope("root")).map(Scope::name).contains("Renamed");
+        assertThat(entries().scopes.get("root")).as("cached again").isNotNull();
     }
 
-    @SuppressWarnings("unchecked")
-    private static TypedQuery<Object> query(List<?> rows) {
-        return (TypedQuery<Object>) Proxy.newProxyInstance(TreeCacheTest.class.getClassLoader(),
-                new Class<?>[] {TypedQuery.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getResultList" -> List.copyOf(rows);
-                    case "getResultStream" -> rows.stream();
-                    default -> method.getReturnType().isInstance(proxy) ? proxy
-                            : Optional.empty();
-                });
+    @Test
+    void aChangeOfTheWholeRealmDropsEverythingTheSchemaToo() {
+        rows.scope("root", null);
+        rows.grant("alice", "root", "owner");
+        readAll(rows.newSession());
+
+        TreeCache.drop(realm, TreeChange.ofRealm());
+
+        TreeCache.Entries entries = entries();
+        assertThat(entries.scopes.size() + entries.userMemberships.size() + entries.holders.size()).isZero();
+        assertThat(entries.schema.get()).isNull();
+    }
+
+    @Test
+    void aLoadThatAChangeOvertookIsNotKept() {
+        rows.scope("root", null);
+        rows.grant("alice", "root", "member");
+        CachingTreeSlice reader = rows.newSession();
+        // the database answered with alice a member; then the take-back commits and its drop runs, before the
+        // reader keeps what it loaded: the drop found nothing to drop
+        rows.whileReading(() -> TreeCache.drop(realm,
+                new TreeChange().membership("alice", "root").holder("root", "member")));
+
+        assertThat(reader.membershipsOf("alice")).as("what the reader loaded").hasSize(1);
+        rows.removeMembership("alice", "root"); // what the take-back committed, which that read did not see
+
+        assertThat(entries().userMemberships.get("alice")).as("the stale list is not kept").isNull();
+        assertThat(rows.newSession().membershipsOf("alice")).as("the next session reads the database").isEmpty();
+    }
+
+    @Test
+    void aSessionThatBeganBeforeAChangeKeepsNothingItLoadsAfterIt() {
+        rows.scope("root", null);
+        rows.grant("alice", "root", "member");
+        CachingTreeSlice reader = rows.newSession(); // Hibernate's session may hold rows from before the change
+        TreeCache.drop(realm, new TreeChange().holder("root", "owner"));
+
+        reader.membershipsOf("alice");
+        reader.scope("root");
+
+        assertThat(entries().userMemberships.get("alice")).isNull();
+        assertThat(entries().scopes.get("root")).isNull();
+        CachingTreeSlice next = rows.newSession();
+        next.membershipsOf("alice");
+        assertThat(entries().userMemberships.get("alice")).as("a session after the change fills it").isNotNull();
+    }
+
+    @Test
+    void aSchemaLoadThatAChangeOvertookIsNotKept() {
+        CachingTreeSlice reader = rows.newSession();
+        TreeCache.drop(realm, TreeChange.ofRealm());
+
+        assertThat(reader.activeSchema(Optional::empty)).isEmpty();
+
+        assertThat(entries().schema.get()).isNull();
+        rows.newSession().activeSchema(Optional::empty);
+        assertThat(entries().schema.get()).isNotNull();
+    }
+
+    @Test
+    void aSessionThatBeganBeforeTheRealmWasDroppedDoesNotFillTheRealmsNewEntries() {
+        rows.scope("root", null);
+        CachingTreeSlice reader = rows.newSession();
+        TreeCache.drop(realm, TreeChange.ofRealm());
+
+        reader.scope("root");
+
+        assertThat(entries().scopes.get("root")).isNull();
+        assertThat(rows.newSession().scope("root")).isPresent();
+        assertThat(entries().scopes.get("root")).isNotNull();
+    }
+
+    private static void readAll(CachingTreeSlice slice) {
+        slice.activeSchema(Optional::empty);
+        slice.scope("ws1");
+        slice.scope("root");
+        for (String user : List.of("alice", "bob", "carol")) {
+            slice.membershipsOf(user);
+        }
+        slice.holders("ws1", "owner");
+        slice.holders("ws1", "member");
     }
 }
