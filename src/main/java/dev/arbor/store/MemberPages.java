@@ -11,21 +11,11 @@ import java.util.List;
  * A scope's members a page at a time, in one query per page: the memberships in user id order, which the unique
  * key on (scope, user) keeps in the index, so a page after a user id starts where the index says and stops after
  * one more row than the page holds; each row carries its roles (aggregated by a subquery on the role table's
- * unique key), the username joined from Keycloak's own user table, and the scope's member count. Scalars only, so
- * nothing enters the persistence context and nothing is flushed.
+ * unique key), the username joined from Keycloak's own user table, and the scope's member count (the queries are
+ * {@code ArborMembershipEntity}'s {@code arborMembership.list*}). Scalars only, so nothing enters the persistence
+ * context and nothing is flushed.
  */
 final class MemberPages {
-
-    private static final String SELECT = "select m.userId, u.username, m.options,"
-            + " (select listagg(r.roleName, ' ') within group (order by r.roleName)"
-            + " from ArborRoleAssignmentEntity r where r.membershipId = m.id),"
-            + " (select count(c) from ArborMembershipEntity c where c.scopeId = :scopeId)"
-            // users of a federated store that Keycloak does not import have no row: their username stays null
-            + " from ArborMembershipEntity m left join UserEntity u on u.id = m.userId and u.realmId = :realmId"
-            + " where m.scopeId = :scopeId";
-    // the scope too, though fixed: H2 reads a page in the unique key's order (and stops after it) only when the
-    // order names the key's columns from the first; otherwise it reads and sorts all of the scope's members
-    private static final String ORDER = " order by m.scopeId, m.userId";
 
     private final EntityManager em;
     private final String realmId;
@@ -37,17 +27,17 @@ final class MemberPages {
 
     /** The page of at most {@code max} members whose user ids follow {@code afterUserId}. */
     ListedMembers after(String scopeId, String afterUserId, int max) {
-        return page(query(SELECT + " and m.userId > :after" + ORDER, scopeId).setParameter("after", afterUserId),
-                scopeId, max, true);
+        return page(query("arborMembership.listAfter", scopeId).setParameter("after", afterUserId), scopeId, max,
+                true);
     }
 
     /** The page of at most {@code max} members from the {@code first}th on (offset paging). */
     ListedMembers from(String scopeId, int first, int max) {
-        return page(query(SELECT + ORDER, scopeId).setFirstResult(first), scopeId, max, first > 0);
+        return page(query("arborMembership.listFrom", scopeId).setFirstResult(first), scopeId, max, first > 0);
     }
 
-    private TypedQuery<Object[]> query(String jpql, String scopeId) {
-        return em.createQuery(jpql, Object[].class)
+    private TypedQuery<Object[]> query(String name, String scopeId) {
+        return em.createNamedQuery(name, Object[].class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("scopeId", scopeId)
                 .setParameter("realmId", realmId);

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ArborIT
 class MemberListingIT {
 
-    /** Members of ws1 besides its owner carol and admin dave, given a role that does not list members. */
+    /** New users made Gen-IC admins of ws1 (owner carol, admin dave): a role that may not list the members. */
     private static final int POOL = 12;
 
     @Test
