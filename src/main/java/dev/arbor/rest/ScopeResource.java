@@ -67,13 +67,21 @@ public final class ScopeResource {
         return new InvitationsResource(request, scopeId);
     }
 
-    /** Members, paged by the database; a caller who may not list them sees only their own membership. */
+    /**
+     * Members, paged by the database in user id order; a caller who may not list them sees only their own
+     * membership. A page names the next one ({@code next}, given back as {@code after}); {@code first} is the older
+     * way to page, and a request pages one way or the other.
+     */
     @GET
     @Path("members")
     @Produces(MediaType.APPLICATION_JSON)
-    public MemberPage members(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public MemberPage members(@QueryParam("first") Integer first, @QueryParam("max") Integer max,
+            @QueryParam("after") String after) {
         Paging paging = Paging.of(first, max);
-        return request.tenancy.members(request.actor, scopeId, paging.first(), paging.max());
+        if (after != null && first != null) {
+            throw ApiException.badRequest("first", "a page follows the after cursor or starts at first: ask for one");
+        }
+        return request.tenancy.members(request.actor, scopeId, after, paging.first(), paging.max());
     }
 
     /**

@@ -97,8 +97,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
-    public MemberPage members(Actor actor, String scopeId, int first, int max) {
-        return members().members(actor, scopeId, first, max);
+    public MemberPage members(Actor actor, String scopeId, String after, int first, int max) {
+        return members().members(actor, scopeId, after, first, max);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.arbor.service.Views.MemberRepresentation;
 import dev.arbor.service.Views.RoleChange;
 import dev.arbor.service.Views.RoleMatrix;
 import dev.arbor.store.ConflictException;
+import dev.arbor.store.ListedMembers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,19 +38,22 @@ final class MemberUseCases {
         this.tenancy = tenancy;
     }
 
-    MemberPage members(Actor actor, String scopeId, int first, int max) {
+    MemberPage members(Actor actor, String scopeId, String after, int first, int max) {
+        String afterUserId = after == null ? null : MemberCursor.userId(after);
         Policy policy = tenancy.policy();
         Scope scope = tenancy.visibleScope(policy, actor, scopeId, null);
         if (!policy.mayListMembers(actor.principal(), scope.id(), tenancy.tree()).allowed()) {
             List<MemberRepresentation> own = tenancy.tree().membership(actor.userId(), scope.id())
                     .map(membership -> List.of(member(membership))).orElse(List.of());
-            return new MemberPage(own, own.size(), 0, max, false);
+            return new MemberPage(own, own.size(), 0, max, false, null);
         }
-        List<Membership> memberships = tenancy.store.members(scope.id(), first, max);
-        Map<String, String> usernames = tenancy.usernames(memberships.stream().map(Membership::userId).toList());
-        List<MemberRepresentation> page = memberships.stream()
-                .map(membership -> MemberRepresentation.of(membership, usernames.get(membership.userId()))).toList();
-        return new MemberPage(page, tenancy.store.countMembers(scope.id()), first, max, true);
+        ListedMembers listed = afterUserId == null ? tenancy.store.membersFrom(scope.id(), first, max)
+                : tenancy.store.membersAfter(scope.id(), afterUserId, max);
+        List<MemberRepresentation> page = listed.members().stream().map(row -> new MemberRepresentation(
+                row.userId(), row.username() == null ? tenancy.username(row.userId()) : row.username(),
+                row.roles(), row.options())).toList();
+        return new MemberPage(page, listed.total(), afterUserId == null ? first : 0, max, true,
+                listed.lastUserId() == null ? null : MemberCursor.of(listed.lastUserId()));
     }
 
     MemberRepresentation grant(Actor actor, String scopeId, String userId, String role, boolean transfer) {
@@ -157,7 +161,7 @@ final class MemberUseCases {
     }
 
     Affordances actions(Actor actor, String scopeId, int first, int max) {
-        List<String> memberIds = members(actor, scopeId, first, max).members().stream()
+        List<String> memberIds = members(actor, scopeId, null, first, max).members().stream()
                 .map(MemberRepresentation::userId).toList();
         return tenancy.policy().affordances(actor.principal(), scopeId, memberIds, NEWCOMER, tenancy.tree())
                 .orElseThrow();

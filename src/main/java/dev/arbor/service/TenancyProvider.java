@@ -93,8 +93,17 @@ public interface TenancyProvider extends Provider {
 
     // ---- members
 
-    /** Members a page at a time; an actor who may not list them sees only their own membership. */
-    MemberPage members(Actor actor, String scopeId, int first, int max);
+    /**
+     * Members a page at a time, ordered by user id; an actor who may not list them sees only their own membership.
+     * Every page but the last names the next one ({@link MemberPage#next()}): following it lists each member that
+     * stays a member exactly once, however the membership changes between pages.
+     *
+     * @param after the {@code next} of an earlier page, or null to start at {@code first}
+     * @param first how many members to skip when {@code after} is null
+     * @throws TenancyException INVALID (field {@code after}) for a cursor no page gave; NOT_FOUND for a scope the
+     *     actor may not see
+     */
+    MemberPage members(Actor actor, String scopeId, String after, int first, int max);
 
     /**
      * Gives {@code userId} {@code role}; with {@code transfer} takes a full role from its holders.

@@ -42,7 +42,13 @@ public final class Views {
         }
     }
 
-    public record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete) {
+    /**
+     * @param first the offset asked for; 0 for a page asked for by cursor
+     * @param complete false when the caller sees only their own membership
+     * @param next the cursor of the page after this one ({@code after}); null (left out of the JSON) on the last page
+     */
+    public record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete,
+            String next) {
     }
 
     public record AccessRepresentation(ScopeRepresentation scope, List<String> roles, List<String> actingRoles,

@@ -24,21 +24,6 @@ final class Memberships {
         this.seats = seats;
     }
 
-    /** Ordered by user id; filtered and paged by the database. */
-    List<Membership> page(String scopeId, int first, int max) {
-        return context.database.withRoles(em.createNamedQuery("arborMembership.byScope", ArborMembershipEntity.class)
-                .setParameter("scopeId", scopeId)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultList());
-    }
-
-    long count(String scopeId) {
-        return em.createNamedQuery("arborMembership.countByScope", Long.class)
-                .setParameter("scopeId", scopeId)
-                .getSingleResult();
-    }
-
     List<Membership> all() {
         return context.database.withRoles(em.createQuery(
                         "select m from ArborMembershipEntity m where m.realmId = :realmId order by m.scopeId, m.userId",

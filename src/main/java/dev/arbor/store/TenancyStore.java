@@ -24,6 +24,7 @@ public final class TenancyStore {
     private final SchemaRevisions schemas;
     private final Scopes scopes;
     private final Memberships memberships;
+    private final MemberPages memberPages;
     private final ImportGrants importGrants;
     private final Invitations invitations;
     private final LocalUsers users;
@@ -35,6 +36,7 @@ public final class TenancyStore {
         this.slice = context.slice;
         this.schemas = new SchemaRevisions(context);
         this.memberships = new Memberships(context, seats);
+        this.memberPages = new MemberPages(context);
         this.scopes = new Scopes(context, memberships);
         this.importGrants = new ImportGrants(context, memberships, seats);
         this.invitations = new Invitations(context);
@@ -177,13 +179,17 @@ public final class TenancyStore {
 
     // ---- memberships ------------------------------------------------------------------------------------------
 
-    /** A page of a scope's members, ordered by user id; filtered and paged by the database. */
-    public List<Membership> members(String scopeId, int first, int max) {
-        return memberships.page(scopeId, first, max);
+    /**
+     * The page of at most {@code max} of a scope's members whose user ids follow {@code afterUserId} (keyset
+     * paging), ordered by user id, with roles, usernames and the scope's count: one query. Never null.
+     */
+    public ListedMembers membersAfter(String scopeId, String afterUserId, int max) {
+        return memberPages.after(scopeId, afterUserId, max);
     }
 
-    public long countMembers(String scopeId) {
-        return memberships.count(scopeId);
+    /** As {@link #membersAfter}, from the {@code first}th member on (offset paging). */
+    public ListedMembers membersFrom(String scopeId, int first, int max) {
+        return memberPages.from(scopeId, first, max);
     }
 
     /**

@@ -72,8 +72,9 @@ final class Report {
                     comparison.interval().low(), comparison.interval().high()));
         }
         ScaleBenchmark.Listing listing = result.listing();
-        text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d) | | %s | |%n",
-                listing.members(), listing.pageSize(), String.join(", ", listing.seconds().stream()
+        text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d by cursor;"
+                        + " first, then warm) | | %s | |%n", listing.members(), listing.pageSize(),
+                String.join(", ", listing.seconds().stream()
                         .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())));
         StringBuilder loaded = new StringBuilder();
         double total = 0;

@@ -17,6 +17,10 @@ import jakarta.persistence.Table;
             + " where m.scopeId in :scopeIds and m.userId in :userIds"),
     @NamedQuery(name = "arborMembership.byScope",
             query = "select m from ArborMembershipEntity m where m.scopeId = :scopeId order by m.userId"),
+    @NamedQuery(name = "arborMembership.listAfter",
+            query = ArborMembershipEntity.LISTING + " and m.userId > :after" + ArborMembershipEntity.LISTING_ORDER),
+    @NamedQuery(name = "arborMembership.listFrom",
+            query = ArborMembershipEntity.LISTING + ArborMembershipEntity.LISTING_ORDER),
     @NamedQuery(name = "arborMembership.countByScope",
             query = "select count(m) from ArborMembershipEntity m where m.scopeId = :scopeId"),
     @NamedQuery(name = "arborMembership.byUser", query = "select m from ArborMembershipEntity m"
@@ -29,6 +33,26 @@ import jakarta.persistence.Table;
             query = "delete from ArborMembershipEntity m where m.realmId = :realmId")
 })
 public class ArborMembershipEntity {
+
+    /**
+     * A page of a scope's members as scalars (dev.arbor.store.MemberPages): user id, username (joined from
+     * Keycloak's user table; null for a user a federated store keeps to itself), options, roles (aggregated in name
+     * order, space separated), the scope's member count. Named queries, so that Hibernate translates them when
+     * Keycloak starts rather than on the first listing.
+     */
+    static final String LISTING = "select m.userId, u.username, m.options,"
+            + " (select listagg(r.roleName, ' ') within group (order by r.roleName)"
+            + " from ArborRoleAssignmentEntity r where r.membershipId = m.id),"
+            + " (select count(c) from ArborMembershipEntity c where c.scopeId = :scopeId)"
+            + " from ArborMembershipEntity m left join UserEntity u on u.id = m.userId and u.realmId = :realmId"
+            + " where m.scopeId = :scopeId";
+
+    /**
+     * The unique key's order, the scope too though it is fixed: H2 reads a page in index order (and stops after
+     * it) only when the order names the index's columns from the first; otherwise it reads and sorts all of the
+     * scope's members for every page.
+     */
+    static final String LISTING_ORDER = " order by m.scopeId, m.userId";
 
     @Id
     @Column(name = "ID", length = 36)
