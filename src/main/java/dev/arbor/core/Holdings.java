@@ -90,6 +90,15 @@ public final class Holdings {
     }
 
     /**
+     * Whether the schema has any of these rules; without them no set of memberships can break them, and a caller
+     * need not gather what users hold.
+     */
+    public static boolean anyIn(TenancySchema schema) {
+        return schema.scopeTypes().stream().map(schema::type).anyMatch(type -> type != null
+                && (!type.holding().exclusiveGroups().isEmpty() || type.holding().scopesPerUser() != null));
+    }
+
+    /**
      * Every break of these rules among {@code memberships}: a user holding two roles of one exclusive group at a
      * scope, or roles at more scopes of a type under one root than the type allows.
      *

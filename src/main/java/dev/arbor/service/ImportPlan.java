@@ -179,12 +179,16 @@ final class ImportPlan {
      * ({@link Holdings}), as it judges a grant through the API.
      */
     void checkHoldings() {
+        if (!Holdings.anyIn(schema)) {
+            return; // nothing to break: spare the import reading what every user of the document holds
+        }
         TreeSlice slice = tenancy.store.slice();
+        Map<String, List<Membership>> before = slice.membershipsOfUsers(grants.stream().map(Grant::userId).toList());
         Map<String, Map<String, Set<String>>> held = new LinkedHashMap<>();
         for (Grant grant : grants) {
             Map<String, Set<String>> byScope = held.computeIfAbsent(grant.userId(), user -> {
                 Map<String, Set<String>> now = new LinkedHashMap<>();
-                slice.membershipsOf(user).forEach(membership -> now.put(membership.scopeId(),
+                before.get(user).forEach(membership -> now.put(membership.scopeId(),
                         new LinkedHashSet<>(membership.roles())));
                 return now;
             });

@@ -3,7 +3,11 @@ package dev.arbor.store;
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
 import dev.arbor.core.TreeSlice;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,6 +194,34 @@ final class CachingTreeSlice implements TreeSlice {
     public List<Membership> membershipsOf(String userId) {
         return read(userMemberships, entries -> entries.userMemberships, userId,
                 () -> database.membershipsOf(userId));
+    }
+
+    /** What this request or the node's cache knows, and the rest from the database in bulk, kept as one by one. */
+    @Override
+    public Map<String, List<Membership>> membershipsOfUsers(Collection<String> userIds) {
+        Map<String, List<Membership>> byUser = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        TreeCache.Entries entries = shared();
+        for (String userId : new LinkedHashSet<>(userIds)) {
+            List<Membership> known = userMemberships.get(userId);
+            if (known == null && entries != null) {
+                known = entries.userMemberships.get(userId);
+                ArborMetrics.cache(known != null);
+            }
+            if (known == null) {
+                missing.add(userId);
+            } else {
+                byUser.put(userId, known);
+            }
+        }
+        database.membershipsOfUsers(missing).forEach((userId, loaded) -> {
+            userMemberships.put(userId, loaded);
+            if (entries != null) {
+                view.keep(entries.userMemberships, userId, loaded);
+            }
+            byUser.put(userId, loaded);
+        });
+        return byUser;
     }
 
     /** Forgets what this request read, after it changed it; the node's cache is dropped when its transaction ends. */

@@ -8,6 +8,7 @@ import dev.arbor.store.jpa.ArborRoleAssignmentEntity;
 import dev.arbor.store.jpa.ArborScopeEntity;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -139,6 +140,23 @@ final class JpaTreeSlice implements TreeSlice {
                 .getResultList()));
     }
 
+    /** Users' memberships, a query per batch of users and one per batch of their memberships for the roles. */
+    @Override
+    public Map<String, List<Membership>> membershipsOfUsers(Collection<String> userIds) {
+        Map<String, List<Membership>> byUser = new LinkedHashMap<>();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(userIds));
+        distinct.forEach(userId -> byUser.put(userId, new ArrayList<>()));
+        for (List<String> batch : Writes.batches(distinct)) {
+            withRoles(em.createNamedQuery("arborMembership.byUsers", ArborMembershipEntity.class)
+                    .setParameter("realmId", realmId)
+                    .setParameter("userIds", batch)
+                    .getResultList())
+                    .forEach(membership -> byUser.get(membership.userId()).add(membership));
+        }
+        byUser.replaceAll((userId, memberships) -> List.copyOf(memberships));
+        return byUser;
+    }
+
     /** Memberships with their roles, read in one more query. */
     List<Membership> withRoles(List<ArborMembershipEntity> rows) {
         if (rows.isEmpty()) {
@@ -146,10 +164,12 @@ final class JpaTreeSlice implements TreeSlice {
         }
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         rows.forEach(row -> roles.put(row.id, new LinkedHashSet<>()));
-        em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
-                .setParameter("membershipIds", new ArrayList<>(roles.keySet()))
-                .getResultList()
-                .forEach(role -> roles.get(role.membershipId).add(role.roleName));
+        for (List<String> batch : Writes.batches(new ArrayList<>(roles.keySet()))) {
+            em.createNamedQuery("arborRole.byMemberships", ArborRoleAssignmentEntity.class)
+                    .setParameter("membershipIds", batch)
+                    .getResultList()
+                    .forEach(role -> roles.get(role.membershipId).add(role.roleName));
+        }
         List<Membership> result = new ArrayList<>(rows.size());
         for (ArborMembershipEntity row : rows) {
             if (!roles.get(row.id).isEmpty()) { // a membership without a role grants nothing and is nobody's

@@ -25,6 +25,8 @@ import jakarta.persistence.Table;
             query = "select count(m) from ArborMembershipEntity m where m.scopeId = :scopeId"),
     @NamedQuery(name = "arborMembership.byUser", query = "select m from ArborMembershipEntity m"
             + " where m.realmId = :realmId and m.userId = :userId order by m.scopeId"),
+    @NamedQuery(name = "arborMembership.byUsers", query = "select m from ArborMembershipEntity m"
+            + " where m.realmId = :realmId and m.userId in :userIds order by m.userId, m.scopeId"),
     @NamedQuery(name = "arborMembership.byScopes",
             query = "select m from ArborMembershipEntity m where m.scopeId in :scopeIds order by m.scopeId, m.userId"),
     @NamedQuery(name = "arborMembership.deleteByUser",
