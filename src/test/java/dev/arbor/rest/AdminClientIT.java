@@ -125,8 +125,15 @@ class AdminClientIT {
                 .containsExactly("owner");
 
         var page = atAcme.members(0, 10);
+        var firstOfOne = atAcme.membersAfter(null, 1);
+        var rest = atAcme.membersAfter(firstOfOne.next(), 10);
+        assertThat(firstOfOne.members()).hasSize(1);
+        assertThat(java.util.stream.Stream.concat(firstOfOne.members().stream(), rest.members().stream()))
+                .extracting(MemberRepresentation::username).containsExactlyInAnyOrder("alice", "bob");
+        assertThat(rest.next()).as("the last page").isNull();
         assertThat(page.total()).isEqualTo(2);
-        assertThat(page.members()).extracting(MemberRepresentation::username).containsExactly("alice", "bob");
+        assertThat(page.members()).extracting(MemberRepresentation::username)
+                .containsExactlyInAnyOrder("alice", "bob"); // in user id order
         assertThat(tenancy.scope(studio.id()).members(null, null).members()).extracting(MemberRepresentation::username)
                 .containsExactly("dave");
         assertThat(atAcme.member(alice.id()).access().permissions()).contains("account:ownership:transfer");

@@ -44,6 +44,16 @@ public interface ScopeResource {
     @Produces(MediaType.APPLICATION_JSON)
     MemberPage members(@QueryParam("first") Integer first, @QueryParam("max") Integer max);
 
+    /**
+     * The page of members after the cursor {@code after} (a page's {@link MemberPage#next()}; null for the first
+     * page), {@code max} as for {@link #members}: one database query per page however far in, and a member who
+     * joins meanwhile is neither listed twice nor makes another skipped.
+     */
+    @GET
+    @Path("members")
+    @Produces(MediaType.APPLICATION_JSON)
+    MemberPage membersAfter(@QueryParam("after") String after, @QueryParam("max") Integer max);
+
     /** One user at this scope, member or not yet. */
     @Path("members/{userId}")
     MemberResource member(@PathParam("userId") String userId);

@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param total how many members the caller may see there in all
  * @param complete whether the caller sees every member (false when they may see only themselves)
+ * @param next the cursor of the next page, for {@link dev.arbor.client.ScopeResource#membersAfter}; null on the last
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete) {
+public record MemberPage(List<MemberRepresentation> members, long total, int first, int max, boolean complete,
+        String next) {
 }
