@@ -37,6 +37,7 @@ final class WriteLoad implements AutoCloseable {
     private final List<String> userIds;
     private final List<String> invitees;
     private final ConcurrentLinkedQueue<String[]> granted = new ConcurrentLinkedQueue<>();
+    private final java.util.Set<String> grantedPairs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Invitee and scope of every invitation sent: one who is a member there already could not accept. */
     private final java.util.Set<String> invited = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong grants = new AtomicLong();
@@ -125,14 +126,19 @@ final class WriteLoad implements AutoCloseable {
         if (draw < 4 || draw < 7 && granted.isEmpty()) {
             String user = userIds.get(random.nextInt(userIds.size()));
             if (expect(realm.sendTenancy("PUT", "scopes/" + scope + "/members/" + user + "/roles/viewer", null), 200)) {
-                granted.add(new String[] {scope, user});
                 grants.incrementAndGet();
+                if (grantedPairs.add(scope + " " + user)) { // granted twice, it can be taken back only once
+                    granted.add(new String[] {scope, user});
+                }
             }
         } else if (draw < 7) {
             String[] grant = granted.poll();
             if (grant != null && expect(realm.sendTenancy("DELETE",
                     "scopes/" + grant[0] + "/members/" + grant[1] + "/roles/viewer", null), 200, 204)) {
                 revocations.incrementAndGet();
+            }
+            if (grant != null) {
+                grantedPairs.remove(grant[0] + " " + grant[1]);
             }
         } else if (draw < 9) {
             if (expect(realm.sendTenancy("PATCH", "scopes/" + scope,
