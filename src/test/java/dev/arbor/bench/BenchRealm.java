@@ -156,7 +156,7 @@ final class BenchRealm {
         }
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> response, int expected) {
+    static HttpResponse<String> expect(HttpResponse<String> response, int expected) {
         if (response.statusCode() != expected) {
             String body = response.body();
             throw new IllegalStateException(response.request().method() + " " + response.request().uri()

@@ -141,12 +141,7 @@ final class OrganizationsAnchor {
     }
 
     private HttpResponse<String> response(String method, String path, String body, int expected) {
-        HttpResponse<String> answer = realm.send(method, realm.base + "/admin/realms" + path, body, masterToken.get(),
-                "application/json");
-        if (answer.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-        return answer;
+        return BenchRealm.expect(realm.send(method, realm.base + "/admin/realms" + path, body, masterToken.get(),
+                "application/json"), expected);
     }
 }
