@@ -22,9 +22,12 @@ public final class ArborDatastoreProviderFactory extends DefaultDatastoreProvide
 
     static final String ID = "arbor";
 
+    /** Read once: every request creates a datastore, and Keycloak's property lookup is not free. */
+    private boolean exporting;
+
     @Override
     public DatastoreProvider create(KeycloakSession session) {
-        return new ArborDatastoreProvider(this, session, exporting());
+        return new ArborDatastoreProvider(this, session, exporting);
     }
 
     /** Whether this process is {@code kc.sh export}: Keycloak sets {@code keycloak.migration.action=export}. */
@@ -36,6 +39,7 @@ public final class ArborDatastoreProviderFactory extends DefaultDatastoreProvide
     @Override
     public void init(Config.Scope config) {
         super.init(Config.scope("datastore", "default"));
+        exporting = exporting(); // kc.sh export sets it before Keycloak starts
     }
 
     @Override

@@ -51,6 +51,12 @@ final class CachingTreeSlice implements TreeSlice {
     /** Local memo, then the node's cache, then {@code load}; what was loaded is cached unless a change raced it. */
     private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
             Supplier<V> load) {
+        return read(local, cache, key, load, false);
+    }
+
+    /** As above; {@code absenceToo}: an answer that nothing is there is cached as well ({@link TreeCache.View}). */
+    private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
+            Supplier<V> load, boolean absenceToo) {
         V known = local.get(key);
         if (known != null) {
             return known;
@@ -67,7 +73,9 @@ final class CachingTreeSlice implements TreeSlice {
         }
         V loaded = load.get();
         local.put(key, loaded);
-        if (entries != null) {
+        if (entries != null && absenceToo) {
+            view.keepEvenAbsence(cache.apply(entries), key, loaded);
+        } else if (entries != null) {
             view.keep(cache.apply(entries), key, loaded);
         }
         return loaded;
@@ -147,8 +155,10 @@ final class CachingTreeSlice implements TreeSlice {
             // the user's whole list answers "not a member" too, which is never cached on its own
             return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
         }
+        // "not a member" at a scope this request has read: the question every level of a token's path asks
+        Optional<Scope> scope = scopes.get(scopeId);
         return read(memberships, entries -> entries.memberships, TreeCache.membershipKey(userId, scopeId),
-                () -> database.membership(userId, scopeId));
+                () -> database.membership(userId, scopeId), scope != null && scope.isPresent());
     }
 
     /** The user's memberships when this request or the node's cache has them already; null otherwise. */

@@ -79,11 +79,22 @@ final class TreeCache {
 
         /**
          * Keeps {@code value} unless a change was dropped since the view was taken. Answers that something does not
-         * exist (an empty optional or list) are never kept: their keys are whatever a caller sends, and a thousand
+         * exist (an empty optional or list) are not kept: their keys may be whatever a caller sends, and a thousand
          * made-up ids must not fill the cache.
          */
         <V> void keep(BoundedMap<V> map, String key, V value) {
-            if (isAbsence(value) || !unchanged()) {
+            if (!isAbsence(value)) {
+                keepEvenAbsence(map, key, value);
+            }
+        }
+
+        /**
+         * As {@link #keep}, and an answer that nothing is there too. Only for a key made of things the caller has
+         * read as existing: a token's evaluation asks for the user's membership at every scope of the path, mostly
+         * to learn there is none, and the change that makes such a membership names its key as any other.
+         */
+        <V> void keepEvenAbsence(BoundedMap<V> map, String key, V value) {
+            if (!unchanged()) {
                 return;
             }
             if (map.putIfAbsent(key, value) == null && !unchanged()) {

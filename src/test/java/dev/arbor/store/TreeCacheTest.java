@@ -11,9 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node's cache keeps what exists and never an answer that something does not (those keys are whatever a caller
- * sends, so a thousand made-up ids must not grow it); a change drops what it names and nothing else; and a load
- * that raced a change is never kept.
+ * The node's cache keeps what exists and no answer that something does not (those keys are whatever a caller
+ * sends, so a thousand made-up ids must not grow it), but for "not a member" at a scope that exists, which every
+ * token asks at every level of its path; a change drops what it names and nothing else; and a load that raced a
+ * change is never kept.
  */
 class TreeCacheTest {
 
@@ -66,6 +67,26 @@ class TreeCacheTest {
         assertThat(next.membership("alice", "root")).map(Membership::scopeId).contains("root");
         assertThat(next.membership("alice", "elsewhere")).isEmpty();
         assertThat(entries().memberships.size()).isZero();
+    }
+
+    @Test
+    void notAMemberAtAnExistingScopeIsKeptUntilAGrantThereNamesIt() {
+        rows.scope("root", null);
+        rows.scope("ws1", "root");
+        rows.grant("alice", "ws1", "owner");
+
+        CachingTreeSlice first = rows.newSession();
+        assertThat(first.path("ws1")).hasSize(2);
+        assertThat(first.membership("alice", "root")).isEmpty();
+        assertThat(first.membership("alice", "ws1")).isPresent();
+        assertThat(entries().memberships.get(TreeCache.membershipKey("alice", "root"))).isEqualTo(Optional.empty());
+
+        rows.grant("alice", "root", "owner");
+        assertThat(rows.newSession().membership("alice", "root")).as("from the cache, until the grant's change")
+                .isEmpty();
+        TreeCache.drop(realm, new TreeChange().membership("alice", "root").holder("root", "owner"));
+        assertThat(rows.newSession().membership("alice", "root")).map(Membership::roles)
+                .contains(java.util.Set.of("owner"));
     }
 
     @Test
