@@ -39,12 +39,13 @@ public class ArborMembershipEntity {
     /**
      * A page of a scope's members as scalars (dev.arbor.store.MemberPages): user id, username (joined from
      * Keycloak's user table; null for a user a federated store keeps to itself), options, roles (aggregated in name
-     * order, space separated), the scope's member count. Named queries, so that Hibernate translates them when
+     * order, space separated; by the scope too, so that the listing index finds them side by side), the scope's
+     * member count. Named queries, so that Hibernate translates them when
      * Keycloak starts rather than on the first listing.
      */
     static final String LISTING = "select m.userId, u.username, m.options,"
             + " (select listagg(r.roleName, ' ') within group (order by r.roleName)"
-            + " from ArborRoleAssignmentEntity r where r.membershipId = m.id),"
+            + " from ArborRoleAssignmentEntity r where r.scopeId = :scopeId and r.membershipId = m.id),"
             + " (select count(c) from ArborMembershipEntity c where c.scopeId = :scopeId)"
             + " from ArborMembershipEntity m left join UserEntity u on u.id = m.userId and u.realmId = :realmId"
             + " where m.scopeId = :scopeId";
