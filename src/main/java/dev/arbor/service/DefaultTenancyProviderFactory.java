@@ -2,9 +2,12 @@ package dev.arbor.service;
 
 import dev.arbor.events.TenancyCleanup;
 import dev.arbor.store.TenancyStore;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Makes the {@link DefaultTenancyProvider}, and once the server is up wires what keeps the tenancy consistent
@@ -21,6 +24,9 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
      */
     private static final String[] LIMITS_SCOPE = {"realm-restapi-extension", "tenancy"};
 
+    /** {@code --spi-arbor-tenancy--default--cache-entries}: the size of each node's cache of a realm's tree. */
+    static final String CACHE_ENTRIES = "cacheEntries";
+
     private volatile InvitationLimits limits = InvitationLimits.DEFAULTS;
 
     @Override
@@ -31,6 +37,17 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
     @Override
     public void init(Config.Scope config) {
         limits = InvitationLimits.read(Config.scope(LIMITS_SCOPE));
+        TenancyStore.cacheEntries(config.getInt(CACHE_ENTRIES, TenancyStore.DEFAULT_CACHE_ENTRIES));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CACHE_ENTRIES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(TenancyStore.DEFAULT_CACHE_ENTRIES)
+                .helpText("Entries of each kind (scopes, memberships, role holders, a user's memberships) each node"
+                        + " caches per realm for the token path; when full, a new one evicts one not read lately.")
+                .add().build();
     }
 
     @Override

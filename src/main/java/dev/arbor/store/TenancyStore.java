@@ -56,6 +56,19 @@ public final class TenancyStore {
         TreeCacheInvalidation.listen(factory);
     }
 
+    /** The node's cache of each realm's tree holds at most this many entries of each kind unless configured. */
+    public static final int DEFAULT_CACHE_ENTRIES = TreeCache.DEFAULT_ENTRIES;
+
+    /**
+     * Sizes the node's cache of each realm's tree: at most {@code entries} of each kind (scopes, memberships, role
+     * holders, a user's memberships); when full, a new one evicts one not read lately. Called when the server starts.
+     *
+     * @throws IllegalArgumentException below 1
+     */
+    public static void cacheEntries(int entries) {
+        TreeCache.entriesPerMap(entries);
+    }
+
     /**
      * Locks {@code scopeId} and its ancestors until this request's transaction ends, and reads the database only from
      * now on. A write calls it before it reads anything it decides on: every decision at a scope rests on

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TreeCache {
 
     /** Per map and realm; when full, a new entry evicts one not read lately ({@link BoundedMap}). */
-    static final int MAX_ENTRIES = 100_000;
+    static final int DEFAULT_ENTRIES = 100_000;
+
+    /** Set once when the server starts, before any realm's entries exist. */
+    private static volatile int entriesPerMap = DEFAULT_ENTRIES;
 
     /** One realm's entries. */
     static final class Entries {
@@ -121,7 +124,16 @@ final class TreeCache {
 
     /** The realm's entries as they are now, for a session that begins reading the realm. */
     static View view(String realmId) {
-        return new View(BY_REALM.computeIfAbsent(realmId, key -> new Entries(MAX_ENTRIES)));
+        return new View(BY_REALM.computeIfAbsent(realmId, key -> new Entries(entriesPerMap)));
+    }
+
+    /** How many entries each map of a realm holds from now on; realms already cached keep theirs. */
+    static void entriesPerMap(int entries) {
+        if (entries < 1) {
+            throw new IllegalArgumentException("the tenancy cache holds at least 1 entry per kind and realm, not "
+                    + entries);
+        }
+        entriesPerMap = entries;
     }
 
     /** Drops what {@code change} names of the realm's entries; a change of the whole realm forgets the realm. */

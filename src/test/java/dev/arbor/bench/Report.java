@@ -37,7 +37,7 @@ final class Report {
         json.put("dataset", result.dataset().stream().map(Report::step).toList());
         json.put("comparisons", result.comparisons());
         json.put("writes", result.writes());
-        json.put("organizations", step(result.organizations()));
+        json.put("organizations", result.organizations() == null ? null : step(result.organizations()));
         json.put("listing", result.listing());
         json.put("cacheReadsDuringLoad", result.cacheReads());
         try {
@@ -72,10 +72,12 @@ final class Report {
                     comparison.interval().low(), comparison.interval().high()));
         }
         ScaleBenchmark.Listing listing = result.listing();
-        text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d by cursor;"
-                        + " first, then warm) | | %s | |%n", listing.members(), listing.pageSize(),
-                String.join(", ", listing.seconds().stream()
-                        .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())));
+        if (listing != null) {
+            text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d by cursor;"
+                            + " first, then warm) | | %s | |%n", listing.members(), listing.pageSize(),
+                    String.join(", ", listing.seconds().stream()
+                            .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())));
+        }
         StringBuilder loaded = new StringBuilder();
         double total = 0;
         for (DatasetLoader.Step step : result.dataset()) {
@@ -87,15 +89,20 @@ final class Report {
         text.append(String.format(Locale.ROOT, "| dataset loaded through the APIs in %s | | %s | |%n",
                 duration(total), loaded));
         DatasetLoader.Step organizations = result.organizations();
-        text.append(String.format(Locale.ROOT, "| %,d Keycloak organizations made through the admin API in %s | | "
-                        + "%,.1f/s (first tenth %,.1f/s, last tenth %,.1f/s) | |%n", organizations.items(),
-                duration(organizations.seconds()), organizations.rate(), organizations.firstTenthRate(),
-                organizations.lastTenthRate()));
+        if (organizations != null) {
+            text.append(String.format(Locale.ROOT, "| %,d Keycloak organizations made through the admin API in %s | | "
+                            + "%,.1f/s (first tenth %,.1f/s, last tenth %,.1f/s) | |%n", organizations.items(),
+                    duration(organizations.seconds()), organizations.rate(), organizations.firstTenthRate(),
+                    organizations.lastTenthRate()));
+        }
+        text.append('\n');
         WriteLoad.Result writes = result.writes();
-        text.append(String.format(Locale.ROOT, "%nChanges while measured: asked %s/s, reached %s/s (%,d grants, %,d "
-                        + "revocations, %,d renames, %,d invitations accepted, through the API, %d writers). ",
-                rate(writes.askedPerSecond()), rate(writes.reachedPerSecond()), writes.grants(), writes.revocations(),
-                writes.renames(), writes.acceptedInvitations(), WriteLoad.WRITERS));
+        if (writes != null) {
+            text.append(String.format(Locale.ROOT, "Changes while measured: asked %s/s, reached %s/s (%,d grants, %,d"
+                            + " revocations, %,d renames, %,d invitations accepted, through the API, %d writers). ",
+                    rate(writes.askedPerSecond()), rate(writes.reachedPerSecond()), writes.grants(),
+                    writes.revocations(), writes.renames(), writes.acceptedInvitations(), WriteLoad.WRITERS));
+        }
         text.append("Warm-up per comparison (s, until ").append(LoadComparison.STABLE_WINDOWS)
                 .append(" successive windows of each side agreed within ")
                 .append(Math.round(result.settings().shape().stableWithin() * 100)).append(" %): ")

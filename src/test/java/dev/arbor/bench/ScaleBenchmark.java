@@ -51,7 +51,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Everything measured. */
+    /** Everything measured; the two-node run ({@link ClusterBenchmark}) has no writes, anchor, listing or cache reads. */
     record Result(String server, Settings settings, List<DatasetLoader.Step> dataset,
             List<LoadComparison.Result> comparisons, WriteLoad.Result writes, DatasetLoader.Step organizations,
             Listing listing, JsonNode cacheReads) {
@@ -70,22 +70,35 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
         Settings settings = Settings.fromSystemProperties();
-        Path out = Path.of(System.getProperty("arbor.work.dir", "target")).resolve("benchmark");
+        int nodes = Integer.getInteger("arbor.load.nodes", 1);
+        if (nodes == 2) {
+            report(BenchmarkServer.withCluster(cluster -> ClusterBenchmark.run(cluster, settings)), "cluster",
+                    settings);
+            return;
+        }
+        if (nodes != 1) {
+            throw new IllegalArgumentException("arbor.load.nodes is 1 or 2, not " + nodes);
+        }
+        BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
         try (BenchmarkServer server = BenchmarkServer.start(database)) {
-            Result result = run(server, server::masterAdminToken, server.description(), settings);
-            Report report = new Report(result);
-            Path file = report.write(out.resolve("result-" + database.name().toLowerCase(java.util.Locale.ROOT)
-                    + ".json"));
-            System.out.println();
-            System.out.println(report.table());
-            System.out.println("Result file: " + file);
-            String page = System.getProperty("arbor.performance.page");
-            if (page != null && settings.dataset().equals(Dataset.full())) {
-                report.updatePage(Path.of(page), database.name().toLowerCase(java.util.Locale.ROOT));
-                System.out.println("Performance page's table updated: " + page);
-            }
+            report(run(server, server::masterAdminToken, server.description(), settings),
+                    database.name().toLowerCase(java.util.Locale.ROOT), settings);
+        }
+    }
+
+    /** Writes {@code result-<name>.json}, prints the table and, for the full dataset, puts it on the page. */
+    private static void report(Result result, String name, Settings settings) {
+        Path out = Path.of(System.getProperty("arbor.work.dir", "target")).resolve("benchmark");
+        Report report = new Report(result);
+        Path file = report.write(out.resolve("result-" + name + ".json"));
+        System.out.println();
+        System.out.println(report.table());
+        System.out.println("Result file: " + file);
+        String page = System.getProperty("arbor.performance.page");
+        if (page != null && settings.dataset().equals(Dataset.full())) {
+            report.updatePage(Path.of(page), name);
+            System.out.println("Performance page's table updated: " + page);
         }
     }
 
@@ -159,10 +172,16 @@ public final class ScaleBenchmark {
     }
 
     static Supplier<HttpRequest> refresh(BenchRealm realm, String client, JsonNode tokens) {
+        return refresh(List.of(realm.tokenEndpoint()), client, tokens);
+    }
+
+    /** The refresh request, sent to each of {@code endpoints} in turn (the nodes of a cluster). */
+    static Supplier<HttpRequest> refresh(List<URI> endpoints, String client, JsonNode tokens) {
         String form = "grant_type=refresh_token&client_id=" + client + "&refresh_token="
                 + URLEncoder.encode(tokens.path("refresh_token").asText(), StandardCharsets.UTF_8);
-        URI endpoint = realm.tokenEndpoint();
-        return () -> HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        return () -> HttpRequest.newBuilder(endpoints.get((int) (sent.getAndIncrement() % endpoints.size())))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
@@ -229,7 +248,7 @@ public final class ScaleBenchmark {
         return found.get(0).path("id").asText();
     }
 
-    private static void requireClaim(JsonNode tokens, boolean present, String name) {
+    static void requireClaim(JsonNode tokens, boolean present, String name) {
         JsonNode claim = BenchRealm.claims(tokens.path("access_token").asText()).path("tenancy");
         if (claim.isMissingNode() == present || present && claim.path("permissions").isEmpty()) {
             throw new IllegalStateException(name + ": the token " + (present ? "lacks" : "has") + " the tenancy claim");

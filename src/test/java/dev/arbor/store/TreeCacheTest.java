@@ -1,6 +1,7 @@
 package dev.arbor.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbor.core.Membership;
 import dev.arbor.core.Scope;
@@ -67,6 +68,24 @@ class TreeCacheTest {
         assertThat(next.membership("alice", "root")).map(Membership::scopeId).contains("root");
         assertThat(next.membership("alice", "elsewhere")).isEmpty();
         assertThat(entries().memberships.size()).isZero();
+    }
+
+    @Test
+    void theConfiguredSizeBoundsARealmCachedAfterwardsAndZeroIsRefused() {
+        assertThatThrownBy(() -> TreeCache.entriesPerMap(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
+        try {
+            TreeCache.entriesPerMap(2);
+            for (String id : List.of("a", "b", "c", "d")) {
+                rows.scope(id, null);
+            }
+            CachingTreeSlice slice = rows.newSession();
+            List.of("a", "b", "c", "d").forEach(slice::scope);
+
+            assertThat(entries().scopes.size()).isEqualTo(2);
+        } finally {
+            TreeCache.entriesPerMap(TreeCache.DEFAULT_ENTRIES);
+        }
     }
 
     @Test

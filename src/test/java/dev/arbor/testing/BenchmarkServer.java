@@ -101,8 +101,23 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
 
     /** A token of the master realm's bootstrap administrator. */
     public String masterAdminToken() {
+        return masterAdminToken(baseUri);
+    }
+
+    /** A token of the bootstrap administrator of the master realm of the Keycloak at {@code baseUri}. */
+    public static String masterAdminToken(URI baseUri) {
         return RealmSetup.masterAdminToken(baseUri, DistributionServer.ADMIN_USERNAME,
                 DistributionServer.ADMIN_PASSWORD);
+    }
+
+    /**
+     * Runs {@code benchmark} on two nodes clustered on one PostgreSQL, started as the cluster ITs start them
+     * ({@link KeycloakCluster}, under {@code target/keycloak-cluster/}), and stops them afterwards.
+     */
+    public static <R> R withCluster(java.util.function.Function<KeycloakCluster, R> benchmark) {
+        try (ClusterServers cluster = ClusterServers.start(HarnessSettings.fromSystemProperties())) {
+            return benchmark.apply(cluster);
+        }
     }
 
     @Override

@@ -93,7 +93,7 @@ final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!group.isAlive()) {
-                throw failure("Keycloak exited with code " + group.exitValue() + " before it was ready");
+                throw failure("the server exited with code " + group.exitValue() + " before it was ready");
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -103,11 +103,11 @@ final class ServerProcess implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw failure("interrupted while waiting for Keycloak");
+                throw failure("interrupted while waiting for the server to be ready");
             }
             sleep(Duration.ofMillis(250));
         }
-        throw failure("Keycloak was not ready at " + readiness + " within " + timeout.toSeconds() + " s");
+        throw failure("the server was not ready at " + readiness + " within " + timeout.toSeconds() + " s");
     }
 
     /** Stops the whole process group: TERM, and KILL for whatever is left after a grace period. Idempotent. */
