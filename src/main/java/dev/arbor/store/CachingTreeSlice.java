@@ -152,7 +152,7 @@ final class CachingTreeSlice implements TreeSlice {
     public Optional<Membership> membership(String userId, String scopeId) {
         List<Membership> all = knownMembershipsOf(userId);
         if (all != null) {
-            // the user's whole list answers "not a member" too, which is never cached on its own
+            // the user's whole list answers "not a member" too, without an entry per scope
             return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
         }
         // "not a member" at a scope this request has read: the question every level of a token's path asks
