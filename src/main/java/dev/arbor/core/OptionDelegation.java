@@ -105,9 +105,11 @@ final class OptionDelegation {
      */
     Set<String> defaultOptions(String userId, String scopeId, String roleName, TreeSlice tree) {
         Resolved resolved = rules.resolve(scopeId, roleName, tree, new ArrayList<>());
+        if (resolved == null || resolved.role().defaults().isEmpty()) {
+            return Set.of(); // asked once per role an import gives: read what the user holds only when it matters
+        }
         Optional<Membership> membership = tree.membership(userId, scopeId);
-        if (resolved == null || resolved.role().defaults().isEmpty()
-                || membership.map(held -> held.roles().contains(roleName)).orElse(false)) {
+        if (membership.map(held -> held.roles().contains(roleName)).orElse(false)) {
             return Set.of();
         }
         Set<String> roles = new TreeSet<>(membership.map(Membership::roles).orElse(Set.of()));

@@ -90,6 +90,12 @@ public final class TenancySchema {
         return found == null ? List.of() : catalog.names(found.optional());
     }
 
+    /** Whether granting {@code type.role} turns optional permissions on by default; false if unknown. */
+    public boolean hasDefaultOptions(String type, String role) {
+        Role found = role(type, role);
+        return found != null && !found.defaults().isEmpty();
+    }
+
     /** The roles whose holders' members are removed with them when they are revoked, as {@code type.role}. */
     public List<String> cascadingRoles() {
         List<String> roles = new ArrayList<>();

@@ -272,6 +272,9 @@ final class ImportPlan {
         options.forEach(change -> listed.add(change.userId() + "\n" + change.scopeKey()));
         Policy policy = new Policy(schema);
         TreeSlice slice = tenancy.store.slice();
+        // the core reads what each user holds for every role with defaults: read those users' memberships at once
+        slice.membershipsOfUsers(grants.stream().filter(grant -> schema.hasDefaultOptions(grant.type(), grant.role()))
+                .map(Grant::userId).distinct().toList());
         Map<String, Set<String>> defaults = new LinkedHashMap<>();
         for (Grant grant : grants) {
             if (listed.contains(grant.userId() + "\n" + grant.scopeKey())) {

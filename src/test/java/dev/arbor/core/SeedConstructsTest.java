@@ -172,6 +172,53 @@ class SeedConstructsTest {
                 .isEqualTo(expected.isBlank() ? Set.of() : Set.of(expected));
     }
 
+    /** An import asks this for every role it gives: a role with no defaults must not cost a read per grant. */
+    @Test
+    void aRoleWithoutDefaultsIsAnsweredFromTheSchemaAlone() {
+        TreeSlice noMembershipReads = new TreeSlice() {
+            @Override
+            public Optional<Scope> scope(String scopeId) {
+                return TREE.scope(scopeId);
+            }
+
+            @Override
+            public Optional<Membership> membership(String userId, String scopeId) {
+                throw new AssertionError("read the membership of " + userId + " at " + scopeId);
+            }
+
+            @Override
+            public Set<String> holders(String scopeId, String role) {
+                throw new AssertionError("read the holders of " + role);
+            }
+
+            @Override
+            public List<Membership> members(String scopeId) {
+                throw new AssertionError("read the members of " + scopeId);
+            }
+
+            @Override
+            public List<Membership> membersBelow(String scopeId) {
+                throw new AssertionError("read the members below " + scopeId);
+            }
+
+            @Override
+            public List<Scope> scopesBelow(String scopeId) {
+                return TREE.scopesBelow(scopeId);
+            }
+
+            @Override
+            public List<Membership> membershipsOf(String userId) {
+                throw new AssertionError("read the memberships of " + userId);
+            }
+        };
+
+        assertThat(POLICY.schema().hasDefaultOptions("team", "member")).isFalse();
+        assertThat(POLICY.schema().hasDefaultOptions("org", "viewer")).isTrue();
+        assertThat(POLICY.schema().hasDefaultOptions("org", "boss")).isFalse();
+        assertThat(POLICY.defaultOptions("zed", "t2", "member", noMembershipReads)).isEmpty();
+        assertThat(POLICY.defaultOptions("zed", "o1", "viewer", TREE)).containsExactly("app:vpn:connect");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         reports for a team member who is an editor of the organization   | eli | app:reports:generate | ALLOWED
