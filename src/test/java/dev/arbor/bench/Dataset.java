@@ -35,6 +35,12 @@ record Dataset(int roots, int fanOut, int depth, int users, int memberships, int
         return new Dataset(10 * factor, 10, 5, 20_000 * factor, 1_000_000 * factor, 18_000, 1_000);
     }
 
+    /** The size factor {@code k} when this is {@code full(k)}; 0 for any other dataset. */
+    int fullFactor() {
+        int factor = roots / 10;
+        return factor >= 1 && equals(full(factor)) ? factor : 0;
+    }
+
     /** A few hundred of everything, for trying the command and for its IT. */
     static Dataset small() {
         return new Dataset(2, 3, 4, 120, 1_500, 60, 40);

@@ -54,6 +54,9 @@ class DatasetTest {
         assertThat(tenfold.listed()).isEqualTo(Dataset.full().listed());
         assertThat(tenfold.heavy()).isEqualTo(Dataset.full().heavy());
         assertThat(Dataset.full(1)).isEqualTo(Dataset.full());
+        assertThat(tenfold.fullFactor()).isEqualTo(10);
+        assertThat(Dataset.full().fullFactor()).isEqualTo(1);
+        assertThat(Dataset.small().fullFactor()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Dataset.full(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

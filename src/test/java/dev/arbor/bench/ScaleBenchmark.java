@@ -81,13 +81,17 @@ public final class ScaleBenchmark {
             throw new IllegalArgumentException("arbor.load.nodes is 1 or 2, not " + nodes);
         }
         BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
+        int factor = settings.dataset().fullFactor();
+        String name = database.name().toLowerCase(java.util.Locale.ROOT) + (factor > 1 ? "-" + factor + "x" : "");
         try (BenchmarkServer server = BenchmarkServer.start(database)) {
-            report(run(server, server::masterAdminToken, server.description(), settings),
-                    database.name().toLowerCase(java.util.Locale.ROOT), settings);
+            report(run(server, server::masterAdminToken, server.description(), settings), name, settings);
         }
     }
 
-    /** Writes {@code result-<name>.json}, prints the table and, for the full dataset, puts it on the page. */
+    /**
+     * Writes {@code result-<name>.json}, prints the table and, for the full dataset (any size factor), puts it in the
+     * page's {@code load:<name>} section.
+     */
     private static void report(Result result, String name, Settings settings) {
         Path out = Path.of(System.getProperty("arbor.work.dir", "target")).resolve("benchmark");
         Report report = new Report(result);
@@ -96,7 +100,7 @@ public final class ScaleBenchmark {
         System.out.println(report.table());
         System.out.println("Result file: " + file);
         String page = System.getProperty("arbor.performance.page");
-        if (page != null && settings.dataset().equals(Dataset.full())) {
+        if (page != null && settings.dataset().fullFactor() > 0) {
             report.updatePage(Path.of(page), name);
             System.out.println("Performance page's table updated: " + page);
         }
