@@ -92,7 +92,6 @@ final class Evaluation implements ConditionContext {
 
     private BitSet contribution(Role role, boolean atHolder, Membership membership, Scope heldAt) {
         BitSet contribution = new BitSet();
-        String holding = (membership == null ? "acts as " : "holds ") + role.ref() + " at " + heldAt.label();
         for (Grant grant : role.grants()) {
             if (!grant.appliesAt(atHolder)) {
                 continue;
@@ -100,16 +99,20 @@ final class Evaluation implements ConditionContext {
             if (grant.when().holds(this)) {
                 contribution.or(grant.permissions());
                 if (trace.on()) {
-                    trace.change(grant.permissions(), "user " + userId + " " + holding + "; " + grant.source()
+                    trace.change(grant.permissions(), "user " + userId + " " + holding(role, membership, heldAt)
+                            + "; " + grant.source()
                             + " gives " + describe(grant.permissions()));
                 }
             } else if (trace.on()) {
-                trace.change(grant.permissions(), "user " + userId + " " + holding + ", but " + grant.source()
+                trace.change(grant.permissions(), "user " + userId + " " + holding(role, membership, heldAt)
+                        + ", but " + grant.source()
                         + " applies only when " + grant.when().describe() + ", which is not the case");
             }
         }
         contribution.or(role.mandatory());
-        trace.change(role.mandatory(), role.ref() + " always includes " + describe(role.mandatory()));
+        if (trace.on()) {
+            trace.change(role.mandatory(), role.ref() + " always includes " + describe(role.mandatory()));
+        }
         if (membership != null && !membership.options().isEmpty()) {
             BitSet chosen = new BitSet();
             for (String option : membership.options()) {
@@ -119,10 +122,17 @@ final class Evaluation implements ConditionContext {
                 }
             }
             contribution.or(chosen);
-            trace.change(chosen, "user " + userId + " was given the optional " + describe(chosen) + " (allowed for "
-                    + role.ref() + ")");
+            if (trace.on()) {
+                trace.change(chosen, "user " + userId + " was given the optional " + describe(chosen)
+                        + " (allowed for " + role.ref() + ")");
+            }
         }
         return contribution;
+    }
+
+    /** How the explanation names a role's holding; built only when the evaluation is traced. */
+    private static String holding(Role role, Membership membership, Scope heldAt) {
+        return (membership == null ? "acts as " : "holds ") + role.ref() + " at " + heldAt.label();
     }
 
     /** Takes away what owned scopes between the holder and the target seal off from ancestors' roles. */
@@ -152,11 +162,15 @@ final class Evaluation implements ConditionContext {
                 continue;
             }
             if (constraint.when().holds(this)) {
-                trace.change(affected, constraint.label() + " is met: " + constraint.when().describe());
+                if (trace.on()) {
+                    trace.change(affected, constraint.label() + " is met: " + constraint.when().describe());
+                }
             } else {
                 result.andNot(constraint.permissions());
-                trace.change(affected, constraint.label() + " takes away " + describe(affected) + ": it requires "
-                        + constraint.when().describe());
+                if (trace.on()) {
+                    trace.change(affected, constraint.label() + " takes away " + describe(affected)
+                            + ": it requires " + constraint.when().describe());
+                }
             }
         }
     }

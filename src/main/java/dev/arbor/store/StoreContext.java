@@ -1,7 +1,6 @@
 package dev.arbor.store;
 
 import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -26,7 +25,7 @@ final class StoreContext {
 
     StoreContext(KeycloakSession session, String realmId) {
         this.session = session;
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.em = LazyEntityManager.of(session);
         this.realmId = realmId;
         this.changeMark = "arbor.changed." + realmId;
         this.writes = new Writes(em);
