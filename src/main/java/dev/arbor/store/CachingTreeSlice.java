@@ -31,7 +31,7 @@ final class CachingTreeSlice implements TreeSlice {
     private final Map<String, Optional<String>> scopeIdsByKey = new HashMap<>();
     private final Map<String, Optional<Membership>> memberships = new HashMap<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
-    private final Map<String, List<Membership>> userMemberships = new HashMap<>();
+    private final Map<String, UserMemberships> userMemberships = new HashMap<>();
 
     /**
      * @param view the session's view of the realm's entries in the node's cache
@@ -150,10 +150,10 @@ final class CachingTreeSlice implements TreeSlice {
 
     @Override
     public Optional<Membership> membership(String userId, String scopeId) {
-        List<Membership> all = knownMembershipsOf(userId);
+        UserMemberships all = knownMembershipsOf(userId);
         if (all != null) {
             // the user's whole list answers "not a member" too, without an entry per scope
-            return all.stream().filter(membership -> membership.scopeId().equals(scopeId)).findFirst();
+            return all.at(scopeId);
         }
         // "not a member" at a scope this request has read: the question every level of a token's path asks
         Optional<Scope> scope = scopes.get(scopeId);
@@ -162,13 +162,13 @@ final class CachingTreeSlice implements TreeSlice {
     }
 
     /** The user's memberships when this request or the node's cache has them already; null otherwise. */
-    private List<Membership> knownMembershipsOf(String userId) {
-        List<Membership> known = userMemberships.get(userId);
+    private UserMemberships knownMembershipsOf(String userId) {
+        UserMemberships known = userMemberships.get(userId);
         if (known != null) {
             return known;
         }
         TreeCache.Entries entries = shared();
-        List<Membership> cached = entries == null ? null : entries.userMemberships.get(userId);
+        UserMemberships cached = entries == null ? null : entries.userMemberships.get(userId);
         if (cached != null) {
             ArborMetrics.cache(true);
             userMemberships.put(userId, cached);
@@ -203,7 +203,7 @@ final class CachingTreeSlice implements TreeSlice {
     @Override
     public List<Membership> membershipsOf(String userId) {
         return read(userMemberships, entries -> entries.userMemberships, userId,
-                () -> database.membershipsOf(userId));
+                () -> UserMemberships.of(database.membershipsOf(userId)));
     }
 
     /** What this request or the node's cache knows, and the rest from the database in bulk, kept as one by one. */
@@ -213,7 +213,7 @@ final class CachingTreeSlice implements TreeSlice {
         List<String> missing = new ArrayList<>();
         TreeCache.Entries entries = shared();
         for (String userId : new LinkedHashSet<>(userIds)) {
-            List<Membership> known = userMemberships.get(userId);
+            UserMemberships known = userMemberships.get(userId);
             if (known == null && entries != null) {
                 known = entries.userMemberships.get(userId);
                 ArborMetrics.cache(known != null);
@@ -224,7 +224,8 @@ final class CachingTreeSlice implements TreeSlice {
                 byUser.put(userId, known);
             }
         }
-        database.membershipsOfUsers(missing).forEach((userId, loaded) -> {
+        database.membershipsOfUsers(missing).forEach((userId, list) -> {
+            UserMemberships loaded = UserMemberships.of(list);
             userMemberships.put(userId, loaded);
             if (entries != null) {
                 view.keep(entries.userMemberships, userId, loaded);

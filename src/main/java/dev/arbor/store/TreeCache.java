@@ -31,7 +31,7 @@ final class TreeCache {
         final BoundedMap<Optional<String>> scopeIdsByKey;
         final BoundedMap<Optional<Membership>> memberships;
         final BoundedMap<Set<String>> holders;
-        final BoundedMap<List<Membership>> userMemberships;
+        final BoundedMap<UserMemberships> userMemberships;
         final AtomicReference<Optional<StoredSchema>> schema = new AtomicReference<>();
         /** How many changes were dropped from these entries. */
         private final AtomicLong changes = new AtomicLong();

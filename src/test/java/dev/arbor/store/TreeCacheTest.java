@@ -71,6 +71,28 @@ class TreeCacheTest {
     }
 
     @Test
+    void aUsersCachedListAnswersEachOfAThousandScopesByItself() {
+        for (int i = 0; i < 1000; i++) {
+            rows.scope("s" + i, null);
+            rows.grant("heavy", "s" + i, i % 2 == 0 ? "owner" : "viewer");
+        }
+        assertThat(rows.newSession().membershipsOf("heavy")).hasSize(1000);
+        for (int i = 0; i < 1000; i++) {
+            rows.removeMembership("heavy", "s" + i);
+        }
+
+        CachingTreeSlice next = rows.newSession();
+        for (int i = 0; i < 1000; i++) {
+            Membership found = next.membership("heavy", "s" + i).orElseThrow();
+            assertThat(found.scopeId()).isEqualTo("s" + i);
+            assertThat(found.roles()).containsExactly(i % 2 == 0 ? "owner" : "viewer");
+        }
+        assertThat(next.membership("heavy", "s1000")).isEmpty();
+        assertThat(next.membershipsOf("heavy")).hasSize(1000);
+        assertThat(entries().memberships.size()).isZero();
+    }
+
+    @Test
     void theConfiguredSizeBoundsARealmCachedAfterwardsAndZeroIsRefused() {
         assertThatThrownBy(() -> TreeCache.entriesPerMap(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
