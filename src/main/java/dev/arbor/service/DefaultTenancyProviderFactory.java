@@ -54,6 +54,7 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
     public void postInit(KeycloakSessionFactory factory) {
         TenancyCleanup.register(factory);
         TenancyStore.invalidateOnClusterEvents(factory);
+        TenancyStore.prepareListingOnStart(factory);
     }
 
     @Override

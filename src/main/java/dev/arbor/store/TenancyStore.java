@@ -56,6 +56,11 @@ public final class TenancyStore {
         TreeCacheInvalidation.listen(factory);
     }
 
+    /** Has the member listing's queries planned when the server starts rather than on the first listing. */
+    public static void prepareListingOnStart(KeycloakSessionFactory factory) {
+        MemberPages.prepareOnStart(factory);
+    }
+
     /** The node's cache of each realm's tree holds at most this many entries of each kind unless configured. */
     public static final int DEFAULT_CACHE_ENTRIES = TreeCache.DEFAULT_ENTRIES;
 

@@ -40,8 +40,8 @@ public class ArborMembershipEntity {
      * A page of a scope's members as scalars (dev.arbor.store.MemberPages): user id, username (joined from
      * Keycloak's user table; null for a user a federated store keeps to itself), options, roles (aggregated in name
      * order, space separated; by the scope too, so that the listing index finds them side by side), the scope's
-     * member count. Named queries, so that Hibernate translates them when
-     * Keycloak starts rather than on the first listing.
+     * member count. Named queries, so that Hibernate checks them when Keycloak starts; it parses and plans them on
+     * their first use, which MemberPages makes when the server starts.
      */
     static final String LISTING = "select m.userId, u.username, m.options,"
             + " (select listagg(r.roleName, ' ') within group (order by r.roleName)"
