@@ -53,8 +53,7 @@ public final class DefaultTenancyProviderFactory implements TenancyProviderFacto
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         TenancyCleanup.register(factory);
-        TenancyStore.invalidateOnClusterEvents(factory);
-        TenancyStore.prepareListingOnStart(factory);
+        TenancyStore.onStart(factory);
     }
 
     @Override

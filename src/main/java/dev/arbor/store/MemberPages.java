@@ -10,15 +10,14 @@ import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * A scope's members a page at a time, in one query per page: the memberships in user id order, which the unique
  * key on (scope, user) keeps in the index, so a page after a user id starts where the index says and stops after
  * one more row than the page holds; each row carries its roles (aggregated by a subquery on the role table's
- * unique key), the username joined from Keycloak's own user table, and the scope's member count (the queries are
- * {@code ArborMembershipEntity}'s {@code arborMembership.list*}). Scalars only, so nothing enters the persistence
- * context and nothing is flushed.
+ * unique key), the username joined from Keycloak's own user table, and the scope's member count (the query is
+ * {@code ArborMembershipEntity}'s {@code arborMembership.list}; offset paging is the same query from before every
+ * user id). Scalars only, so nothing enters the persistence context and nothing is flushed.
  */
 final class MemberPages {
 
@@ -26,6 +25,9 @@ final class MemberPages {
 
     /** No scope has an empty id. */
     private static final String NO_SCOPE = "";
+
+    /** Every user id follows it: Keycloak's are never empty. */
+    private static final String BEFORE_EVERY_USER = "";
 
     private final EntityManager em;
     private final String realmId;
@@ -40,45 +42,41 @@ final class MemberPages {
     }
 
     /**
-     * Lists a scope that does not exist, a page from the start and one after a cursor, once Keycloak has migrated its
-     * database: Hibernate parses a named query and plans its SQL on the query's first use, a few tenths of a second
-     * on a fresh server that the first listing of a large scope would otherwise pay (a profile of a cold listing of
-     * 18,000 members on H2 had a quarter of its first page in Hibernate's HQL parser).
+     * Lists a scope that does not exist, a page from the start and one from an offset (which counts); call once
+     * Keycloak has migrated its database: Hibernate parses a named query and plans its SQL on the query's first
+     * use, a few tenths of a second on a fresh server that the first listing of a large scope would otherwise pay (a
+     * profile of a cold listing of 18,000 members on H2 had a quarter of its first page in Hibernate's HQL parser).
      */
-    static void prepareOnStart(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                try {
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                        MemberPages pages = new MemberPages(
-                                session.getProvider(JpaConnectionProvider.class).getEntityManager(), NO_SCOPE);
-                        pages.from(NO_SCOPE, 0, 1);
-                        pages.after(NO_SCOPE, NO_SCOPE, 1);
-                    });
-                } catch (RuntimeException e) {
-                    // only the first listing's speed depends on it: the server starts, and the listing plans then
-                    LOG.warnf(e, "Arbor could not prepare the member listing's queries");
-                }
-            }
-        });
+    static void prepare(KeycloakSessionFactory factory) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                MemberPages pages = new MemberPages(
+                        session.getProvider(JpaConnectionProvider.class).getEntityManager(), NO_SCOPE);
+                pages.from(NO_SCOPE, 0, 1);
+                pages.from(NO_SCOPE, 1, 1);
+            });
+        } catch (RuntimeException e) {
+            // only the first listing's speed depends on it: the server starts, and the listing plans then
+            LOG.warnf(e, "Arbor could not prepare the member listing's queries");
+        }
     }
 
     /** The page of at most {@code max} members whose user ids follow {@code afterUserId}. */
     ListedMembers after(String scopeId, String afterUserId, int max) {
-        return page(query("arborMembership.listAfter", scopeId).setParameter("after", afterUserId), scopeId, max,
-                true);
+        return page(list(scopeId, afterUserId), scopeId, max, true);
     }
 
     /** The page of at most {@code max} members from the {@code first}th on (offset paging). */
     ListedMembers from(String scopeId, int first, int max) {
-        return page(query("arborMembership.listFrom", scopeId).setFirstResult(first), scopeId, max, first > 0);
+        return page(list(scopeId, BEFORE_EVERY_USER).setFirstResult(first), scopeId, max, first > 0);
     }
 
-    private TypedQuery<Object[]> query(String name, String scopeId) {
-        return em.createNamedQuery(name, Object[].class)
+    private TypedQuery<Object[]> list(String scopeId, String afterUserId) {
+        return em.createNamedQuery("arborMembership.list", Object[].class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("scopeId", scopeId)
-                .setParameter("realmId", realmId);
+                .setParameter("realmId", realmId)
+                .setParameter("after", afterUserId);
     }
 
     /** Reads one row more than the page holds: whether it exists says whether there is a next page. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * One realm's tenancy data in Keycloak's database, inside the request's transaction. It stores what it is told;
@@ -49,16 +50,18 @@ public final class TenancyStore {
     }
 
     /**
-     * Drops a realm's cached tenancy on this node when another node says it changed. Registered once Keycloak has
-     * migrated its database, when the cluster is up.
+     * Once Keycloak has migrated its database (the cluster is up then): drops a realm's cached tenancy on this node
+     * whenever another node says it changed, and has the member listing's queries planned now rather than on the
+     * first listing. Each in a transaction of its own, so that a listing that cannot be prepared leaves the cluster
+     * listener in place.
      */
-    public static void invalidateOnClusterEvents(KeycloakSessionFactory factory) {
-        TreeCacheInvalidation.listen(factory);
-    }
-
-    /** Has the member listing's queries planned when the server starts rather than on the first listing. */
-    public static void prepareListingOnStart(KeycloakSessionFactory factory) {
-        MemberPages.prepareOnStart(factory);
+    public static void onStart(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                TreeCacheInvalidation.listen(factory);
+                MemberPages.prepare(factory);
+            }
+        });
     }
 
     /** The node's cache of each realm's tree holds at most this many entries of each kind unless configured. */

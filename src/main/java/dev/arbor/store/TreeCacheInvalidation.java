@@ -5,7 +5,6 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * When what a transaction changed of a realm's tenancy ({@link TreeChange}) is dropped from the {@link TreeCache}: on
@@ -20,18 +19,14 @@ final class TreeCacheInvalidation {
     private TreeCacheInvalidation() {
     }
 
-    /** Listens for other nodes' changes once Keycloak has migrated its database, when the cluster is up. */
+    /** Listens for other nodes' changes; call once Keycloak has migrated its database, when the cluster is up. */
     static void listen(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
-                        .registerListener(TREE_CHANGED, changed -> {
-                            if (changed instanceof TreeChanged tree) {
-                                TreeCache.drop(tree.getRealmId(), tree.change());
-                            }
-                        }));
-            }
-        });
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
+                .registerListener(TREE_CHANGED, changed -> {
+                    if (changed instanceof TreeChanged tree) {
+                        TreeCache.drop(tree.getRealmId(), tree.change());
+                    }
+                }));
     }
 
     /**
