@@ -19,6 +19,13 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
+    /**
+     * Keycloak's heap unless {@code -Darbor.load.heap} says otherwise (empty: kc.sh's own, at most 512 MB outside a
+     * container). The benchmark's data, a million memberships, lives in the same heap as H2's pages and Arbor's
+     * cache; at 512 MB that Keycloak spends its time collecting garbage (docs/operations.md, heap sizing).
+     */
+    private static final String DEFAULT_HEAP = "2g";
+
     /** The databases the benchmark can run on. */
     public enum Database {
         H2, POSTGRES;
@@ -64,16 +71,21 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
         int httpPort = DistributionServer.freePort();
         int managementPort = DistributionServer.freePort();
         List<String> arguments = new ArrayList<>(ServerOptions.start(HOST, httpPort, managementPort));
+        String heap = heap();
         String description = "Keycloak " + settings.keycloakVersion() + " on embedded H2 (dev-file)";
         if (database == Database.POSTGRES) {
             postgres = PostgresServer.start(dir.resolve("postgres"));
             arguments.addAll(ServerOptions.database(postgres.jdbcUrl(), PostgresServer.USER));
             description = "Keycloak " + settings.keycloakVersion() + " on PostgreSQL " + postgres.version();
         }
+        description += heap.isEmpty() ? ", kc.sh's default heap (-Xmx512m)" : ", heap -Xms" + heap + " -Xmx" + heap;
         Path log = dir.resolve("keycloak.log");
         ServerProcess process;
         try {
             Map<String, String> environment = new HashMap<>(DistributionServer.environment());
+            if (!heap.isEmpty()) {
+                environment.put("JAVA_OPTS_KC_HEAP", "-Xms" + heap + " -Xmx" + heap);
+            }
             if (Boolean.getBoolean("arbor.load.jfr")) {
                 environment.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + dir.resolve("keycloak.jfr")
                         + ",settings=profile,dumponexit=true");
@@ -94,7 +106,15 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
                 URI.create("http://" + HOST + ":" + managementPort + "/metrics"), description);
     }
 
-    /** What runs: Keycloak's version and the database. */
+    private static String heap() {
+        String heap = System.getProperty("arbor.load.heap", DEFAULT_HEAP).strip().toLowerCase(Locale.ROOT);
+        if (!heap.isEmpty() && !heap.matches("[1-9][0-9]*[mg]")) {
+            throw new IllegalArgumentException("arbor.load.heap is a size such as 2g or 1536m, or empty, not " + heap);
+        }
+        return heap;
+    }
+
+    /** What runs: Keycloak's version, the database and the heap. */
     public String description() {
         return description;
     }
