@@ -117,19 +117,24 @@ final class Report {
         return String.format(Locale.ROOT, perSecond == Math.rint(perSecond) ? "%.0f" : "%.1f", perSecond);
     }
 
-    /** Replaces the performance page's table for {@code database}, between its two marker comments. */
-    void updatePage(Path page, String database) {
-        String begin = "<!-- load:" + database + " -->";
-        String end = "<!-- /load:" + database + " -->";
+    /**
+     * Replaces the performance page's table of the run {@code name}, between its two marker comments.
+     *
+     * @return false, changing nothing, when the page has no such section (a run the page does not show)
+     */
+    boolean updatePage(Path page, String name) {
+        String begin = "<!-- load:" + name + " -->";
+        String end = "<!-- /load:" + name + " -->";
         try {
             String text = Files.readString(page, StandardCharsets.UTF_8);
             int from = text.indexOf(begin);
             int to = text.indexOf(end);
             if (from < 0 || to < from) {
-                throw new IllegalStateException(page + " has no " + begin + " ... " + end + " section");
+                return false;
             }
             Files.writeString(page, text.substring(0, from + begin.length()) + "\n" + table()
                     + text.substring(to), StandardCharsets.UTF_8);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update " + page, e);
         }

@@ -72,17 +72,18 @@ public final class ScaleBenchmark {
     public static void main(String[] args) {
         Settings settings = Settings.fromSystemProperties();
         int nodes = Integer.getInteger("arbor.load.nodes", 1);
+        int factor = settings.dataset().fullFactor();
+        String scaled = factor > 1 ? "-" + factor + "x" : "";
         if (nodes == 2) {
-            report(BenchmarkServer.withCluster(cluster -> ClusterBenchmark.run(cluster, settings)), "cluster",
-                    settings);
+            report(BenchmarkServer.withCluster(cluster -> ClusterBenchmark.run(cluster, settings)),
+                    "cluster" + scaled, settings);
             return;
         }
         if (nodes != 1) {
             throw new IllegalArgumentException("arbor.load.nodes is 1 or 2, not " + nodes);
         }
         BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
-        int factor = settings.dataset().fullFactor();
-        String name = database.name().toLowerCase(java.util.Locale.ROOT) + (factor > 1 ? "-" + factor + "x" : "");
+        String name = database.name().toLowerCase(java.util.Locale.ROOT) + scaled;
         try (BenchmarkServer server = BenchmarkServer.start(database)) {
             report(run(server, server::masterAdminToken, server.description(), settings), name, settings);
         }
@@ -90,7 +91,7 @@ public final class ScaleBenchmark {
 
     /**
      * Writes {@code result-<name>.json}, prints the table and, for the full dataset (any size factor), puts it in the
-     * page's {@code load:<name>} section.
+     * page's {@code load:<name>} section if the page has one.
      */
     private static void report(Result result, String name, Settings settings) {
         Path out = Path.of(System.getProperty("arbor.work.dir", "target")).resolve("benchmark");
@@ -101,8 +102,8 @@ public final class ScaleBenchmark {
         System.out.println("Result file: " + file);
         String page = System.getProperty("arbor.performance.page");
         if (page != null && settings.dataset().fullFactor() > 0) {
-            report.updatePage(Path.of(page), name);
-            System.out.println("Performance page's table updated: " + page);
+            System.out.println(report.updatePage(Path.of(page), name) ? "Performance page's table updated: " + page
+                    : "The performance page shows no " + name + " run; left alone: " + page);
         }
     }
 

@@ -51,9 +51,12 @@ class ScaleBenchmarkIT {
                     "Keycloak organizations made", "Warm-up per comparison");
             Path page = Files.createTempFile("performance", ".md");
             Files.writeString(page, "before\n<!-- load:h2 -->\nold\n<!-- /load:h2 -->\nafter\n");
-            report.updatePage(page, "h2");
+            assertThat(report.updatePage(page, "h2")).isTrue();
             assertThat(Files.readString(page)).startsWith("before\n<!-- load:h2 -->\n").doesNotContain("old")
                     .contains("| Measured |").endsWith("<!-- /load:h2 -->\nafter\n");
+            String shown = Files.readString(page);
+            assertThat(report.updatePage(page, "h2-10x")).as("a run the page has no section for").isFalse();
+            assertThat(Files.readString(page)).isEqualTo(shown);
         } finally {
             server.admin().realm(ScaleBenchmark.REALM).remove();
         }
