@@ -3,6 +3,7 @@ package dev.arbor.service;
 import dev.arbor.core.Policy;
 import dev.arbor.core.Principal;
 import dev.arbor.core.Scope;
+import dev.arbor.core.TreeSlice;
 import dev.arbor.service.Views.ActiveAccess;
 import dev.arbor.service.Views.Eligibility;
 import dev.arbor.store.Policies;
@@ -22,8 +23,14 @@ final class ActiveScopes {
         this.tenancy = tenancy;
     }
 
+    /** The tree, told that the user exists: Keycloak has them signing in or holding a token. */
+    private TreeSlice tree(String userId) {
+        tenancy.store.existingUser(userId);
+        return tenancy.tree();
+    }
+
     Optional<List<List<Scope>>> actable(String userId) {
-        return tenancy.policyIfAny().map(policy -> policy.actableScopes(Principal.user(userId), tenancy.tree())
+        return tenancy.policyIfAny().map(policy -> policy.actableScopes(Principal.user(userId), tree(userId))
                 .stream().map(scope -> tenancy.path(scope.id())).toList());
     }
 
@@ -33,7 +40,7 @@ final class ActiveScopes {
             return Optional.empty();
         }
         return tenancy.store.scopeByKey(scopeIdOrKey).map(scope -> new Eligibility(scope,
-                policy.get().mayActIn(Principal.user(userId), scope.id(), tenancy.tree()).allowed()));
+                policy.get().mayActIn(Principal.user(userId), scope.id(), tree(userId)).allowed()));
     }
 
     Optional<ActiveAccess> access(String userId, String scopeId) {
@@ -41,7 +48,7 @@ final class ActiveScopes {
         if (active.isEmpty()) {
             return Optional.empty();
         }
-        return active.get().policy().access(Principal.user(userId), scopeId, tenancy.tree(), false)
+        return active.get().policy().access(Principal.user(userId), scopeId, tree(userId), false)
                 .map(access -> new ActiveAccess(access, tenancy.path(scopeId), active.get().schema().schemaId(),
                         active.get().schema().schemaVersion()));
     }

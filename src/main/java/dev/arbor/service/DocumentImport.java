@@ -49,6 +49,7 @@ final class DocumentImport {
         if (document.arbor() == null || document.arbor() != 1) {
             throw TenancyException.invalid("arbor", "arbor must be 1");
         }
+        tenancy.store.forWriting();
         Optional<StoredSchema> active = tenancy.store.activeSchema();
         TenancySchema schema;
         String schemaJson = null;

@@ -6,6 +6,7 @@ import dev.arbor.core.TreeSlice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ final class CachingTreeSlice implements TreeSlice {
     private final Map<String, Optional<Membership>> memberships = new HashMap<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
     private final Map<String, UserMemberships> userMemberships = new HashMap<>();
+    private final Set<String> existingUsers = new HashSet<>();
 
     /**
      * @param view the session's view of the realm's entries in the node's cache
@@ -178,8 +180,10 @@ final class CachingTreeSlice implements TreeSlice {
 
     @Override
     public Set<String> holders(String scopeId, String role) {
+        // "nobody holds it" at a scope this request has read: what a token asks of a vacant owner role every time
+        Optional<Scope> scope = scopes.get(scopeId);
         return read(holders, entries -> entries.holders, TreeCache.holderKey(scopeId, role),
-                () -> database.holders(scopeId, role));
+                () -> database.holders(scopeId, role), scope != null && scope.isPresent());
     }
 
     @Override
@@ -200,10 +204,16 @@ final class CachingTreeSlice implements TreeSlice {
         return below;
     }
 
+    /** For a user {@link #existingUser known to exist}, "none" is kept too: every token of such a user asks it. */
     @Override
     public List<Membership> membershipsOf(String userId) {
         return read(userMemberships, entries -> entries.userMemberships, userId,
-                () -> UserMemberships.of(database.membershipsOf(userId)));
+                () -> UserMemberships.of(database.membershipsOf(userId)), existingUsers.contains(userId));
+    }
+
+    /** {@code userId} is a user Keycloak has (a token's subject, a user signing in), not an id a client sent. */
+    void existingUser(String userId) {
+        existingUsers.add(userId);
     }
 
     /** What this request or the node's cache knows, and the rest from the database in bulk, kept as one by one. */

@@ -27,12 +27,19 @@ final class RealmCleanUp {
 
     /** @param email the user's address, or null */
     void deleteUser(String userId, String email) {
-        context.changing(); // the cache holds no invitations; the memberships name themselves
+        TreeChange change = context.changing(); // the cache holds no invitations
         invitations.deleteOf(userId, email);
-        memberships.delete(em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
+        List<ArborMembershipEntity> rows = em.createNamedQuery("arborMembership.byUser", ArborMembershipEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("userId", userId)
-                .getResultList());
+                .getResultList();
+        if (!rows.isEmpty()) {
+            // Keycloak deletes a user without Arbor's path locks, so a grant may add a role to one of these
+            // memberships after their roles were read and before they are deleted: naming the roles read would
+            // miss that role's holders
+            change.wholeRealm();
+        }
+        memberships.delete(rows);
     }
 
     void deleteRealm() {

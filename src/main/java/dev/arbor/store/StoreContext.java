@@ -50,7 +50,7 @@ final class StoreContext {
 
     /** Whether this request may answer from the node's cache: it neither changed nor is about to change anything. */
     private boolean readsCache() {
-        return !changedRealm() && session.getAttribute(FOR_WRITING) == null;
+        return TreeCache.isShared() && !changedRealm() && session.getAttribute(FOR_WRITING) == null;
     }
 
     /**
@@ -65,7 +65,7 @@ final class StoreContext {
     /**
      * Called before every change: from now on this request reads past the node's cache, and once its transaction
      * ends (committed or not) what the request's writes named in the returned change is dropped from the node's
-     * cache here and, after a commit, on every node.
+     * cache here and on every other node.
      *
      * @return the request's change of the realm, for the write to name what it touches before it writes
      */

@@ -21,6 +21,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
  */
 public final class TenancyStore {
 
+    private final StoreContext context;
     private final CachingTreeSlice slice;
     private final SchemaRevisions schemas;
     private final Scopes scopes;
@@ -32,7 +33,7 @@ public final class TenancyStore {
     private final RealmCleanUp cleanUp;
 
     private TenancyStore(KeycloakSession session, String realmId) {
-        StoreContext context = new StoreContext(session, realmId);
+        this.context = new StoreContext(session, realmId);
         Seats seats = new Seats(context.em);
         this.slice = context.slice;
         this.schemas = new SchemaRevisions(context);
@@ -50,14 +51,16 @@ public final class TenancyStore {
     }
 
     /**
-     * Once Keycloak has migrated its database (the cluster is up then): drops a realm's cached tenancy on this node
-     * whenever another node says it changed, and has the member listing's queries planned now rather than on the
-     * first listing. Each in a transaction of its own, so that a listing that cannot be prepared leaves the cluster
-     * listener in place.
+     * Once Keycloak has migrated its database (the cluster is up then): keeps the node's tenancy cache off if the
+     * database's isolation cannot keep it fresh ({@link DatabaseIsolation}); drops a realm's cached tenancy on this
+     * node whenever another node says it changed; and has the member listing's queries planned now rather than on
+     * the first listing. Each in a transaction of its own, so that a listing that cannot be prepared leaves the
+     * cluster listener in place.
      */
     public static void onStart(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
+                DatabaseIsolation.check(factory);
                 TreeCacheInvalidation.listen(factory);
                 MemberPages.prepare(factory);
             }
@@ -88,6 +91,22 @@ public final class TenancyStore {
      */
     public void lockPath(String scopeId) {
         scopes.lockPath(scopeId);
+    }
+
+    /**
+     * This request is going to write to places it does not lock one by one (an import): from now on it reads the
+     * database only, so that it decides on what is committed rather than on what this node cached.
+     */
+    public void forWriting() {
+        context.forWriting();
+    }
+
+    /**
+     * {@code userId} is a user Keycloak has (a token's subject, a user signing in): that they hold no membership may
+     * then be kept in the node's cache, which for ids a client sends it is not, so that made-up ids do not fill it.
+     */
+    public void existingUser(String userId) {
+        slice.existingUser(userId);
     }
 
     /** The tree as the policy core reads it, for this request. */

@@ -25,6 +25,9 @@ final class TreeCache {
     /** Set once when the server starts, before any realm's entries exist. */
     private static volatile int entriesPerMap = DEFAULT_ENTRIES;
 
+    /** Off where the database's isolation would let a raced load through ({@link DatabaseIsolation}). */
+    private static volatile boolean shared = true;
+
     /** One realm's entries. */
     static final class Entries {
         final BoundedMap<Optional<Scope>> scopes;
@@ -134,6 +137,18 @@ final class TreeCache {
                     + entries);
         }
         entriesPerMap = entries;
+    }
+
+    /** Whether requests may read and fill the cache at all; set when the server starts. */
+    static void share(boolean share) {
+        shared = share;
+        if (!share) {
+            BY_REALM.clear();
+        }
+    }
+
+    static boolean isShared() {
+        return shared;
     }
 
     /** Drops what {@code change} names of the realm's entries; a change of the whole realm forgets the realm. */

@@ -1,5 +1,6 @@
 package dev.arbor.store;
 
+import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -8,13 +9,15 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * When what a transaction changed of a realm's tenancy ({@link TreeChange}) is dropped from the {@link TreeCache}: on
- * this node once the transaction ends (committed or not), and on every other node after it committed, through
- * Keycloak's cluster.
+ * every node, through Keycloak's cluster, once the transaction ends, committed or not (a drop too many only costs
+ * a read; one too few would keep what the database no longer holds).
  */
 final class TreeCacheInvalidation {
 
     /** The cluster-event key of {@link TreeChanged}. */
     static final String TREE_CHANGED = "arbor.tree-changed";
+
+    private static final Logger LOG = Logger.getLogger(TreeCacheInvalidation.class);
 
     private TreeCacheInvalidation() {
     }
@@ -38,19 +41,29 @@ final class TreeCacheInvalidation {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                if (change.isEmpty()) {
-                    return;
-                }
-                TreeCache.drop(realmId, change);
-                session.getProvider(ClusterProvider.class)
-                        .notify(TREE_CHANGED, TreeChanged.of(realmId, change), true);
+                dropEverywhere(session, realmId, change);
             }
 
             @Override
             protected void rollbackImpl() {
-                // also when the commit itself failed, and whether the database kept the change is not known
-                TreeCache.drop(realmId, change);
+                // Keycloak also rolls back here when the database committed and a later participant failed, or
+                // when the commit failed without saying whether the database kept the change: every node drops
+                dropEverywhere(session, realmId, change);
             }
         });
+    }
+
+    private static void dropEverywhere(KeycloakSession session, String realmId, TreeChange change) {
+        if (change.isEmpty()) {
+            return;
+        }
+        TreeCache.drop(realmId, change);
+        try {
+            session.getProvider(ClusterProvider.class).notify(TREE_CHANGED, TreeChanged.of(realmId, change), true);
+        } catch (RuntimeException e) {
+            // the transaction has ended: failing this request would not undo it, and the other nodes still miss it
+            LOG.errorf(e, "Other nodes were not told of a change of realm %s's tenancy; their tenancy caches may"
+                    + " answer with what it changed until it changes again or they restart", realmId);
+        }
     }
 }

@@ -41,7 +41,8 @@ class ClusterConsistencyIT {
         TokenSet dave = appOnB.password(world.users.get("dave"));
         TokenSet bob = appOnB.password(world.users.get("bob"));
         appOnB.refresh(bob.refreshToken()); // a refresh reads a little more than a login: now node B has it all
-        CacheReads bobsRefresh = readsOnB(cluster, () -> appOnB.refresh(bob.refreshToken()));
+        Metrics.CacheReads bobsRefresh = Metrics.cacheReads(cluster.node(1),
+                () -> appOnB.refresh(bob.refreshToken()));
         assertThat(permissions(alice)).as("sealed").doesNotContain("subscriptions:subscriptions:start");
         double hits = Metrics.value(cluster.node(1), "arbor_cache_reads_total", "hit");
         alice = appOnB.refresh(alice.refreshToken());
@@ -61,23 +62,12 @@ class ClusterConsistencyIT {
                 .contains("subscriptions:subscriptions:start");
         assertThat(aliceOnB.get("scopes/" + world.ws1 + "/members").expect(200).path("members")).isEmpty();
         // the change dropped what it changed on node B, not the realm: bob's tenancy (acme) stayed cached there
-        CacheReads bobsRefreshAfter = readsOnB(cluster, () -> appOnB.refresh(bob.refreshToken()));
+        Metrics.CacheReads bobsRefreshAfter = Metrics.cacheReads(cluster.node(1),
+                () -> appOnB.refresh(bob.refreshToken()));
         assertThat(bobsRefreshAfter.hits()).as("bob's refresh reads the cache").isPositive();
         assertThat(bobsRefreshAfter.misses())
                 .as("bob's refresh on node B reads no more from the database than before the take-back")
                 .isEqualTo(bobsRefresh.misses());
-    }
-
-    private record CacheReads(double hits, double misses) {
-    }
-
-    /** Node B's cache reads while {@code requests} ran. */
-    private static CacheReads readsOnB(KeycloakCluster cluster, Runnable requests) {
-        double hits = Metrics.value(cluster.node(1), "arbor_cache_reads_total", "hit");
-        double misses = Metrics.value(cluster.node(1), "arbor_cache_reads_total", "miss");
-        requests.run();
-        return new CacheReads(Metrics.value(cluster.node(1), "arbor_cache_reads_total", "hit") - hits,
-                Metrics.value(cluster.node(1), "arbor_cache_reads_total", "miss") - misses);
     }
 
     @Test

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The node's cache keeps what exists and no answer that something does not (those keys are whatever a caller
- * sends, so a thousand made-up ids must not grow it), but for "not a member" at a scope that exists, which every
- * token asks at every level of its path; a change drops what it names and nothing else; and a load that raced a
- * change is never kept.
+ * sends, so a thousand made-up ids must not grow it), but for what tokens ask each time of things that exist: "not
+ * a member" and "nobody holds it" at a scope that exists, "no memberships" of a user Keycloak has; a change drops
+ * what it names and nothing else; and a load that raced a change is never kept.
  */
 class TreeCacheTest {
 
@@ -128,6 +128,38 @@ class TreeCacheTest {
         TreeCache.drop(realm, new TreeChange().membership("alice", "root").holder("root", "owner"));
         assertThat(rows.newSession().membership("alice", "root")).map(Membership::roles)
                 .contains(java.util.Set.of("owner"));
+    }
+
+    @Test
+    void aKnownUserWithoutMembershipsIsKeptAsSuchUntilAGrantNamesThem() {
+        rows.scope("root", null);
+        CachingTreeSlice first = rows.newSession();
+        first.existingUser("zed");
+        assertThat(first.membershipsOf("zed")).isEmpty();
+        assertThat(first.membershipsOf("made-up")).isEmpty();
+        assertThat(entries().userMemberships.get("zed")).as("kept").isEmpty();
+        assertThat(entries().userMemberships.get("made-up")).as("not kept").isNull();
+
+        rows.grant("zed", "root", "owner");
+        assertThat(rows.newSession().membershipsOf("zed")).as("from the cache, until the grant's change").isEmpty();
+        TreeCache.drop(realm, new TreeChange().membership("zed", "root").holder("root", "owner"));
+        assertThat(rows.newSession().membershipsOf("zed")).map(Membership::scopeId).containsExactly("root");
+    }
+
+    @Test
+    void aVacantRoleAtAnExistingScopeIsKeptAsSuchUntilAGrantOfItNamesIt() {
+        rows.scope("root", null);
+        CachingTreeSlice first = rows.newSession();
+        assertThat(first.scope("root")).isPresent();
+        assertThat(first.holders("root", "owner")).isEmpty();
+        assertThat(entries().holders.get(TreeCache.holderKey("root", "owner"))).as("kept").isEmpty();
+
+        rows.grant("alice", "root", "owner");
+        assertThat(rows.newSession().holders("root", "owner")).as("from the cache, until the grant's change").isEmpty();
+        TreeCache.drop(realm, new TreeChange().membership("alice", "root").holder("root", "owner"));
+        CachingTreeSlice after = rows.newSession();
+        assertThat(after.scope("root")).isPresent();
+        assertThat(after.holders("root", "owner")).containsExactly("alice");
     }
 
     @Test

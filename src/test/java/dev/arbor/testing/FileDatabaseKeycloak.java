@@ -37,7 +37,7 @@ public final class FileDatabaseKeycloak {
 
     /** Deletes the database, so that the next command starts from an empty one. */
     public void resetDatabase() {
-        KeycloakDistribution.deleteRecursively(distribution.home().resolve("data").resolve("h2"));
+        KeycloakDistribution.deleteRecursively(databaseDir());
     }
 
     /**
@@ -45,6 +45,11 @@ public final class FileDatabaseKeycloak {
      * Log: {@code <dir>/<logName>.log}.
      */
     public Running start(List<Path> realmFiles, String logName) {
+        return start(realmFiles, List.of(), logName);
+    }
+
+    /** As {@link #start(List, String)}, with more runtime options, e.g. {@code --db-url}. */
+    public Running start(List<Path> realmFiles, List<String> options, String logName) {
         distribution.stageRealmImports(realmFiles);
         int httpPort = DistributionServer.freePort();
         int managementPort = DistributionServer.freePort();
@@ -52,11 +57,17 @@ public final class FileDatabaseKeycloak {
         if (!realmFiles.isEmpty()) {
             arguments.add("--import-realm");
         }
+        arguments.addAll(options);
         ServerProcess process = ServerProcess.start(distribution.serverCommand(arguments),
                 DistributionServer.environment(), distribution.home(), log(logName));
-        process.awaitReady(URI.create("http://" + HOST + ":" + managementPort + "/health/ready"),
-                Duration.ofMinutes(5));
-        return new Running(process, URI.create("http://" + HOST + ":" + httpPort));
+        URI management = URI.create("http://" + HOST + ":" + managementPort);
+        process.awaitReady(URI.create(management + "/health/ready"), Duration.ofMinutes(5));
+        return new Running(process, URI.create("http://" + HOST + ":" + httpPort), URI.create(management + "/metrics"));
+    }
+
+    /** The H2 database's directory, as {@code dev-file} names it. */
+    public Path databaseDir() {
+        return distribution.home().resolve("data").resolve("h2");
     }
 
     /**
@@ -94,14 +105,21 @@ public final class FileDatabaseKeycloak {
 
         private final ServerProcess process;
         private final URI baseUri;
+        private final URI metricsUri;
 
-        private Running(ServerProcess process, URI baseUri) {
+        private Running(ServerProcess process, URI baseUri, URI metricsUri) {
             this.process = process;
             this.baseUri = baseUri;
+            this.metricsUri = metricsUri;
         }
 
         public URI baseUri() {
             return baseUri;
+        }
+
+        /** Keycloak's metrics endpoint on the management interface (Prometheus text). */
+        public URI metricsUri() {
+            return metricsUri;
         }
 
         /** A fresh access token of the bootstrap administrator of the master realm. */

@@ -1,5 +1,6 @@
 package dev.arbor.testing;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,12 @@ public final class Metrics {
 
     /** The sum of the samples of {@code metric} whose labels mention {@code label}; 0 when there is none yet. */
     public static double value(KeycloakServer server, String metric, String label) {
-        String text = Http.send(HttpRequest.newBuilder(server.metricsUri()).GET().build()).body();
+        return value(server.metricsUri(), metric, label);
+    }
+
+    /** As above, from the metrics endpoint at {@code metricsUri}. */
+    public static double value(URI metricsUri, String metric, String label) {
+        String text = Http.send(HttpRequest.newBuilder(metricsUri).GET().build()).body();
         Matcher sample = Pattern.compile("(?m)^" + metric + "\\{([^}]*)\\} ([0-9.eE+-]+)$").matcher(text);
         double sum = 0;
         while (sample.find()) {
@@ -21,5 +27,23 @@ public final class Metrics {
             }
         }
         return sum;
+    }
+
+    /** Arbor's cache reads on the server ({@code arbor_cache_reads_total}): hits and misses. */
+    public record CacheReads(double hits, double misses) {
+    }
+
+    /** The cache reads while {@code requests} ran; only the ITs' own requests reach a server, one IT at a time. */
+    public static CacheReads cacheReads(KeycloakServer server, Runnable requests) {
+        return cacheReads(server.metricsUri(), requests);
+    }
+
+    /** As above, on the server whose metrics endpoint is {@code metricsUri}. */
+    public static CacheReads cacheReads(URI metricsUri, Runnable requests) {
+        double hits = value(metricsUri, "arbor_cache_reads_total", "hit");
+        double misses = value(metricsUri, "arbor_cache_reads_total", "miss");
+        requests.run();
+        return new CacheReads(value(metricsUri, "arbor_cache_reads_total", "hit") - hits,
+                value(metricsUri, "arbor_cache_reads_total", "miss") - misses);
     }
 }
