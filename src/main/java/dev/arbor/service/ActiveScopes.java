@@ -23,7 +23,10 @@ final class ActiveScopes {
         this.tenancy = tenancy;
     }
 
-    /** The tree, told that the user exists: Keycloak has them signing in or holding a token. */
+    /**
+     * The tree, told that the user exists: Keycloak has them signing in or holding a token. Not for
+     * {@link #eligibility}, which also answers for the unverified subject token of an exchange.
+     */
     private TreeSlice tree(String userId) {
         tenancy.store.existingUser(userId);
         return tenancy.tree();
@@ -40,7 +43,7 @@ final class ActiveScopes {
             return Optional.empty();
         }
         return tenancy.store.scopeByKey(scopeIdOrKey).map(scope -> new Eligibility(scope,
-                policy.get().mayActIn(Principal.user(userId), scope.id(), tree(userId)).allowed()));
+                policy.get().mayActIn(Principal.user(userId), scope.id(), tenancy.tree()).allowed()));
     }
 
     Optional<ActiveAccess> access(String userId, String scopeId) {

@@ -21,7 +21,7 @@ final class DatabaseIsolation {
     private DatabaseIsolation() {
     }
 
-    /** Reads the isolation of a connection from Keycloak's pool and turns the cache off above READ COMMITTED. */
+    /** Reads the isolation of a connection from Keycloak's pool and turns the cache off unless READ COMMITTED. */
     static void check(KeycloakSessionFactory factory) {
         int level;
         try (Connection connection = ((JpaConnectionProviderFactory) factory
@@ -43,12 +43,14 @@ final class DatabaseIsolation {
     }
 
     /** Whether the node may share what it read at {@code level}, one of {@link Connection}'s constants. */
-    static boolean sharesAt(int level) {
-        return level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_READ_UNCOMMITTED;
+    private static boolean sharesAt(int level) {
+        // READ UNCOMMITTED would cache what a transaction wrote and then rolled back
+        return level == Connection.TRANSACTION_READ_COMMITTED;
     }
 
     private static String name(int level) {
         return switch (level) {
+            case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
             case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
             case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
             case Connection.TRANSACTION_NONE -> "none (no transactions)";

@@ -40,6 +40,8 @@ class DatabaseIsolationIT {
             });
 
             assertThat(reads).as("no request asked the cache").isEqualTo(new Metrics.CacheReads(0, 0));
+            assertThat(Metrics.value(server.metricsUri(), "arbor_claim_builds_seconds_count", "skyport"))
+                    .as("while Arbor built the claims, as the metrics endpoint shows").isGreaterThanOrEqualTo(3);
             assertThat(cli.refresh(carol.refreshToken()).accessTokenClaims().path("tenancy").path("scope").path("id").asText())
                     .as("carol's workspace, read from the database").isNotEmpty();
         }

@@ -41,6 +41,23 @@ class TokenCacheIT {
     }
 
     @Test
+    void anImportThatFillsTheVacantRoleShowsInTheNextToken(KeycloakServer server, TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        world.realm.addTenancyClaim("app");
+        TokenSet alice = world.app.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
+        world.app.refresh(alice.refreshToken());
+        assertThat(Metrics.cacheReads(server, () -> world.app.refresh(alice.refreshToken())).misses())
+                .as("the vacancy is cached").isZero();
+
+        world.as("root").post("import", "{\"arbor\":1,\"members\":[{\"user\":\"zed\",\"scope\":\"" + world.ws2
+                + "\",\"roles\":[\"owner\"]}]}").expect(200);
+
+        assertThat(permissions(world.app.refresh(alice.refreshToken())))
+                .as("the imported owner seals ws2 off from the account owner")
+                .doesNotContain("subscriptions:subscriptions:start").contains("subscriptions:subscriptions:view");
+    }
+
+    @Test
     void aUserWithoutMembershipsIsAnsweredFromTheCacheUntilTheyGetOne(KeycloakServer server, TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
         world.realm.addTenancyClaim("app");
