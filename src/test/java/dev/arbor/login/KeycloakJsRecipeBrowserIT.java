@@ -201,7 +201,9 @@ class KeycloakJsRecipeBrowserIT {
         browser.driver().findElement(button).click();
     }
 
+    /** Until {@code condition} holds; an element the page re-rendered while the condition read it is read again. */
     private static void waitFor(Browser browser, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(condition::apply);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 }
