@@ -23,9 +23,7 @@ class TokenCacheIT {
     void aVacantOwnerRoleIsAnsweredFromTheCacheUntilTheWorkspaceGetsAnOwner(KeycloakServer server,
             TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        world.realm.addTenancyClaim("app");
-        TokenSet alice = world.app.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
-        world.app.refresh(alice.refreshToken());
+        TokenSet alice = aliceActingInTheVacantWs2(world);
 
         Metrics.CacheReads refresh = Metrics.cacheReads(server, () -> world.app.refresh(alice.refreshToken()));
 
@@ -35,26 +33,21 @@ class TokenCacheIT {
 
         world.as("alice").put(world.roles(world.ws2, "zed", "owner")).expect(200);
 
-        assertThat(permissions(world.app.refresh(alice.refreshToken())))
-                .as("the owner seals ws2 off from the account owner")
-                .doesNotContain("subscriptions:subscriptions:start").contains("subscriptions:subscriptions:view");
+        assertSealedOff(world.app.refresh(alice.refreshToken()), "the owner seals ws2 off from the account owner");
     }
 
     @Test
     void anImportThatFillsTheVacantRoleShowsInTheNextToken(KeycloakServer server, TestRealms realms) {
         SkyportWorld world = new SkyportWorld(realms);
-        world.realm.addTenancyClaim("app");
-        TokenSet alice = world.app.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
-        world.app.refresh(alice.refreshToken());
+        TokenSet alice = aliceActingInTheVacantWs2(world);
         assertThat(Metrics.cacheReads(server, () -> world.app.refresh(alice.refreshToken())).misses())
                 .as("the vacancy is cached").isZero();
 
         world.as("root").post("import", "{\"arbor\":1,\"members\":[{\"user\":\"zed\",\"scope\":\"" + world.ws2
                 + "\",\"roles\":[\"owner\"]}]}").expect(200);
 
-        assertThat(permissions(world.app.refresh(alice.refreshToken())))
-                .as("the imported owner seals ws2 off from the account owner")
-                .doesNotContain("subscriptions:subscriptions:start").contains("subscriptions:subscriptions:view");
+        assertSealedOff(world.app.refresh(alice.refreshToken()),
+                "the imported owner seals ws2 off from the account owner");
     }
 
     @Test
@@ -77,7 +70,16 @@ class TokenCacheIT {
                 .as("zed's only scope, in the next token").isEqualTo(world.ws2);
     }
 
-    private static String permissions(TokenSet tokens) {
-        return tokens.accessTokenClaims().path("tenancy").path("permissions").toString();
+    /** Alice signed in acting as owner of the ownerless ws2, refreshed once so the node has read her tenancy. */
+    private static TokenSet aliceActingInTheVacantWs2(SkyportWorld world) {
+        world.realm.addTenancyClaim("app");
+        TokenSet alice = world.app.password(world.users.get("alice"), Map.of("tenancy_scope", world.ws2));
+        world.app.refresh(alice.refreshToken());
+        return alice;
+    }
+
+    private static void assertSealedOff(TokenSet refreshed, String why) {
+        assertThat(refreshed.accessTokenClaims().path("tenancy").path("permissions").toString()).as(why)
+                .doesNotContain("subscriptions:subscriptions:start").contains("subscriptions:subscriptions:view");
     }
 }
