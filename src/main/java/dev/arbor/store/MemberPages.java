@@ -14,10 +14,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * A scope's members a page at a time, in one query per page: the memberships in user id order, which the unique
  * key on (scope, user) keeps in the index, so a page after a user id starts where the index says and stops after
- * one more row than the page holds; each row carries its roles (aggregated by a subquery on the role table's
- * unique key), the username joined from Keycloak's own user table, and the scope's member count (the query is
- * {@code ArborMembershipEntity}'s {@code arborMembership.list}; offset paging is the same query from before every
- * user id). Scalars only, so nothing enters the persistence context and nothing is flushed.
+ * one more row than the page holds; only that page's rows are then joined with their roles, usernames and the
+ * scope's member count (the query and why it is shaped so: {@code ArborMembershipEntity}'s
+ * {@code arborMembership.list}; offset paging is the same query from before every user id). Scalars only, so
+ * nothing enters the persistence context and nothing is flushed.
  */
 final class MemberPages {
 
@@ -63,25 +63,27 @@ final class MemberPages {
 
     /** The page of at most {@code max} members whose user ids follow {@code afterUserId}. */
     ListedMembers after(String scopeId, String afterUserId, int max) {
-        return page(list(scopeId, afterUserId), scopeId, max, true);
+        return page(list(scopeId, afterUserId, 0, max), scopeId, max, true);
     }
 
     /** The page of at most {@code max} members from the {@code first}th on (offset paging). */
     ListedMembers from(String scopeId, int first, int max) {
-        return page(list(scopeId, BEFORE_EVERY_USER).setFirstResult(first), scopeId, max, first > 0);
+        return page(list(scopeId, BEFORE_EVERY_USER, first, max), scopeId, max, first > 0);
     }
 
-    private TypedQuery<Object[]> list(String scopeId, String afterUserId) {
+    /** Reads one row more than the page holds: whether it exists says whether there is a next page. */
+    private TypedQuery<Object[]> list(String scopeId, String afterUserId, int first, int max) {
         return em.createNamedQuery("arborMembership.list", Object[].class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("scopeId", scopeId)
                 .setParameter("realmId", realmId)
-                .setParameter("after", afterUserId);
+                .setParameter("after", afterUserId)
+                .setParameter("first", first)
+                .setParameter("max", max + 1);
     }
 
-    /** Reads one row more than the page holds: whether it exists says whether there is a next page. */
     private ListedMembers page(TypedQuery<Object[]> query, String scopeId, int max, boolean skipped) {
-        List<Object[]> rows = query.setMaxResults(max + 1).getResultList();
+        List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {
             // past the end the count has no row to ride on; at the start there is nothing to count
             return new ListedMembers(List.of(), skipped ? count(scopeId) : 0, null);

@@ -40,13 +40,16 @@ class MemberListingIT {
         TestUser early = pool.remove(0);
         TestUser late = pool.remove(pool.size() - 1);
         pool.forEach(user -> root.put(genicAdmin(world, user)).expect(200));
+        root.put("scopes/" + world.ws1 + "/members/" + world.id("dave") + "/roles/genic-admin").expect(200);
         JsonNode onePage = root.get(members(world) + "?max=1000").expect(200);
         List<String> before = userIds(onePage);
-        assertThat(before).hasSize(POOL).isSortedAccordingTo(Comparator.naturalOrder())
+        assertThat(before).hasSize(POOL).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.naturalOrder())
                 .contains(world.id("carol"), world.id("dave"));
         JsonNode carol = member(onePage, world.id("carol"));
         assertThat(carol.path("username").asText()).isEqualTo("carol");
         assertThat(carol.path("roles").toString()).isEqualTo("[\"owner\"]");
+        assertThat(member(onePage, world.id("dave")).path("roles").toString()).as("two roles: one member, in name order")
+                .isEqualTo("[\"admin\",\"genic-admin\"]");
 
         JsonNode first = root.get(members(world) + "?max=4").expect(200);
         root.put(genicAdmin(world, early)).expect(200);
