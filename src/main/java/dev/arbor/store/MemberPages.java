@@ -26,6 +26,13 @@ final class MemberPages {
     /** No scope has an empty id. */
     private static final String NO_SCOPE = "";
 
+    /**
+     * Hibernate's hint for the JDBC fetch size (HibernateHints.HINT_FETCH_SIZE, named here: Arbor compiles against
+     * the JPA API only). Keycloak's PostgreSQL connections fetch a result in batches of 64 rows, a round trip each:
+     * 16 for a page of 1,000 members, where one will do.
+     */
+    private static final String FETCH_SIZE = "org.hibernate.fetchSize";
+
     /** Every user id follows it: Keycloak's are never empty. */
     private static final String BEFORE_EVERY_USER = "";
 
@@ -79,7 +86,8 @@ final class MemberPages {
                 .setParameter("realmId", realmId)
                 .setParameter("after", afterUserId)
                 .setParameter("first", first)
-                .setParameter("max", max + 1);
+                .setParameter("max", max + 1)
+                .setHint(FETCH_SIZE, max + 1);
     }
 
     private ListedMembers page(TypedQuery<Object[]> query, String scopeId, int max, boolean skipped) {
