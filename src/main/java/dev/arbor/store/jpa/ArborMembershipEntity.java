@@ -44,10 +44,11 @@ public class ArborMembershipEntity {
      * The page is cut first (the derived table) and only its rows are joined: each member's roles from the role rows
      * of the scope, the username by Keycloak's primary key. The roles are a join rather than a subquery per member
      * because PostgreSQL plans a subquery by the role table's unique key (membership, role): one random index page
-     * and one table page per member, about 1,350 pages read for a cold page of 1,000 members; the join reads the
-     * scope's role rows side by side from the listing index (changeset 0006) without touching the table, about 330
-     * pages once for the whole scope. H2 joins each member's rows through that index too. The username is a lookup
-     * per member because PostgreSQL otherwise hash-joins Keycloak's whole user table for every page.
+     * and one table page per member, about 1,350 pages read for a cold page of 1,000 members; for the join it reads
+     * them from the listing index (changeset 0006), where the scope's role rows lie side by side, without touching
+     * the table: about 330 index pages, once for the whole scope (a hash join or a nested loop, the prepared
+     * statement's generic plan included). H2 joins each member's rows through that index too. The username is a
+     * lookup per member because PostgreSQL otherwise hash-joins Keycloak's whole user table for every page.
      * <p>
      * The order names the unique key's columns from the first, the scope too though it is fixed, and the user id
      * is always bounded below ({@code ''} for the first page, which every user id follows): only then does H2 read a
