@@ -80,14 +80,15 @@ final class MemberPages {
 
     /** Reads one row more than the page holds: whether it exists says whether there is a next page. */
     private TypedQuery<Object[]> list(String scopeId, String afterUserId, int first, int max) {
+        int rows = max + 1;
         return em.createNamedQuery("arborMembership.list", Object[].class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("scopeId", scopeId)
                 .setParameter("realmId", realmId)
                 .setParameter("after", afterUserId)
                 .setParameter("first", first)
-                .setParameter("max", max + 1)
-                .setHint(FETCH_SIZE, max + 1);
+                .setParameter("max", rows)
+                .setHint(FETCH_SIZE, rows);
     }
 
     private ListedMembers page(TypedQuery<Object[]> query, String scopeId, int max, boolean skipped) {

@@ -47,8 +47,8 @@ public class ArborMembershipEntity {
      * and one table page per member, about 1,350 pages read for a cold page of 1,000 members; for the join it reads
      * them from the listing index (changeset 0006), where the scope's role rows lie side by side, without touching
      * the table: about 330 index pages, once for the whole scope (a hash join or a nested loop, the prepared
-     * statement's generic plan included). H2 joins each member's rows through that index too. The username is a
-     * lookup per member because PostgreSQL otherwise hash-joins Keycloak's whole user table for every page.
+     * statement's generic plan included). The username is a lookup per member because PostgreSQL otherwise
+     * hash-joins Keycloak's whole user table for every page.
      * <p>
      * The order names the unique key's columns from the first, the scope too though it is fixed, and the user id
      * is always bounded below ({@code ''} for the first page, which every user id follows): only then does H2 read a
