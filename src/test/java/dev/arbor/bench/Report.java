@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,8 @@ final class Report {
             text.append(String.format(Locale.ROOT, "| listing all %,d members of one scope (pages of %,d by cursor;"
                             + " first, then warm) | | %s | |%n", listing.members(), listing.pageSize(),
                     String.join(", ", listing.seconds().stream()
-                            .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())));
+                            .map(seconds -> String.format(Locale.ROOT, "%.2f s", seconds)).toList())
+                            + firstListing(listing)));
         }
         StringBuilder loaded = new StringBuilder();
         double total = 0;
@@ -172,5 +174,15 @@ final class Report {
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Where the first listing's time went: its first page (a one-time cost shows there) and the slowest. */
+    private static String firstListing(ScaleBenchmark.Listing listing) {
+        if (listing.firstPagesMillis() == null || listing.firstPagesMillis().isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (first listing: first page %,d ms, pages %,d-%,d ms, server GC %.2f s)",
+                listing.firstPagesMillis().get(0), Collections.min(listing.firstPagesMillis()),
+                Collections.max(listing.firstPagesMillis()), listing.firstGcSeconds());
     }
 }

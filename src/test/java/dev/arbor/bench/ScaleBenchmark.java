@@ -62,8 +62,12 @@ public final class ScaleBenchmark {
      * administrator.
      *
      * @param seconds per listing: the first (cold), then the warm ones
+     * @param firstPagesMillis the first listing's pages, each from request to parsed answer: a one-time cost shows
+     *     on its first page, a slow host or database on all of them
+     * @param firstGcSeconds the server's garbage-collection pauses while the first listing ran
      */
-    record Listing(int members, int pageSize, List<Double> seconds) {
+    record Listing(int members, int pageSize, List<Double> seconds, List<Long> firstPagesMillis,
+            double firstGcSeconds) {
     }
 
     private ScaleBenchmark() {
@@ -128,7 +132,7 @@ public final class ScaleBenchmark {
         JsonNode cache = Json.parse(BenchRealm.json(java.util.Map.of(
                 "hits", cacheReads(server, "hit") - hitsBefore,
                 "misses", cacheReads(server, "miss") - missesBefore)));
-        Listing listing = listing(realm, dataset, settings.listingRepeats()); // before the writes add members to it
+        Listing listing = listing(server, realm, dataset, settings.listingRepeats()); // before the writes add members to it
 
         WriteLoad.Result writes;
         try (WriteLoad changes = WriteLoad.prepare(realm, dataset, settings.writesPerSecond()).start()) {
@@ -216,10 +220,13 @@ public final class ScaleBenchmark {
      * Lists the scope's members by following each page's {@code next}, {@code repeats} times: the first listing is
      * the first this server makes of them (cold), the others are warm.
      */
-    private static Listing listing(BenchRealm realm, Dataset dataset, int repeats) {
+    private static Listing listing(KeycloakServer server, BenchRealm realm, Dataset dataset, int repeats) {
         String scopeId = scopeId(realm, dataset.listedScope());
         int pageSize = 1000;
         List<Double> seconds = new ArrayList<>();
+        List<Long> firstPagesMillis = new ArrayList<>();
+        double gcBefore = gcPauseSeconds(server);
+        double firstGcSeconds = 0;
         int members = 0;
         for (int repeat = 0; repeat < repeats; repeat++) {
             long started = System.nanoTime();
@@ -229,19 +236,33 @@ public final class ScaleBenchmark {
                 if (pages > dataset.listed() / pageSize + 1) {
                     throw new IllegalStateException("the listing did not end after " + pages + " pages");
                 }
+                long pageStarted = System.nanoTime();
                 JsonNode page = Json.parse(realm.tenancy("GET", "scopes/" + scopeId + "/members" + query, null, 200));
+                if (repeat == 0) {
+                    firstPagesMillis.add((System.nanoTime() - pageStarted) / 1_000_000);
+                }
                 members += page.path("members").size();
                 query = page.hasNonNull("next") ? "?max=" + pageSize + "&after=" + page.path("next").asText() : null;
             }
             seconds.add((System.nanoTime() - started) / 1e9);
-            System.out.printf("[listing] %,d members of %s in pages of %d by cursor, %s: %.3f s%n", members,
+            if (repeat == 0) {
+                firstGcSeconds = gcPauseSeconds(server) - gcBefore;
+            }
+            System.out.printf("[listing] %,d members of %s in pages of %d by cursor, %s: %.3f s%s%n", members,
                     dataset.listedScope(), pageSize, repeat == 0 ? "first (cold)" : "warm",
-                    seconds.get(seconds.size() - 1));
+                    seconds.get(seconds.size() - 1), repeat == 0 ? String.format(
+                            "; pages (ms) %s; server GC pauses %.3f s", firstPagesMillis, firstGcSeconds) : "");
         }
         if (members != dataset.listed()) {
             throw new IllegalStateException("listed " + members + " members, expected " + dataset.listed());
         }
-        return new Listing(members, pageSize, seconds);
+        return new Listing(members, pageSize, seconds, firstPagesMillis, firstGcSeconds);
+    }
+
+    /** The server JVM's stop-the-world pauses so far (Micrometer's {@code jvm_gc_pause_seconds}, minor and major). */
+    private static double gcPauseSeconds(KeycloakServer server) {
+        return Metrics.value(server, "jvm_gc_pause_seconds_sum", "end of minor GC")
+                + Metrics.value(server, "jvm_gc_pause_seconds_sum", "end of major GC");
     }
 
     static String scopeId(BenchRealm realm, String key) {
