@@ -178,7 +178,7 @@ final class Report {
 
     /** Where the first listing's time went: its first page (a one-time cost shows there) and the slowest. */
     private static String firstListing(ScaleBenchmark.Listing listing) {
-        if (listing.firstPagesMillis() == null || listing.firstPagesMillis().isEmpty()) {
+        if (listing.firstPagesMillis().isEmpty()) {
             return "";
         }
         return String.format(Locale.ROOT, " (first listing: first page %,d ms, pages %,d-%,d ms, server GC %.2f s)",
