@@ -3,8 +3,6 @@ package dev.arbor.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.connections.jpa.JpaConnectionProviderFactory;
 import org.keycloak.models.KeycloakSessionFactory;
 
 /**
@@ -24,9 +22,8 @@ final class DatabaseIsolation {
     /** Reads the isolation of a connection from Keycloak's pool and turns the cache off unless READ COMMITTED. */
     static void check(KeycloakSessionFactory factory) {
         int level;
-        try (Connection connection = ((JpaConnectionProviderFactory) factory
-                .getProviderFactory(JpaConnectionProvider.class)).getConnection()) {
-            level = connection.getTransactionIsolation();
+        try {
+            level = PooledConnection.read(factory, Connection::getTransactionIsolation);
         } catch (SQLException | RuntimeException e) {
             TreeCache.share(false);
             LOG.warn("Arbor's tenancy cache is off: the database's transaction isolation could not be read", e);
