@@ -46,9 +46,10 @@ public class ArborMembershipEntity {
      * because PostgreSQL plans a subquery by the role table's unique key (membership, role): one random index page
      * and one table page per member, about 1,350 pages read for a cold page of 1,000 members; for the join it reads
      * them from the listing index (changeset 0006), where the scope's role rows lie side by side, without touching
-     * the table: about 330 index pages, once for the whole scope (a hash join or a nested loop, the prepared
-     * statement's generic plan included). The username is a lookup per member because PostgreSQL otherwise
-     * hash-joins Keycloak's whole user table for every page.
+     * the table: about 330 index pages, once for the whole scope (a hash join or a nested loop). Not in the generic
+     * plan of a prepared statement, which PostgreSQL costs for a scope of average size and which then probes the
+     * unique key and the table again: MemberPages has PostgreSQL plan each page. The username is a lookup per
+     * member because PostgreSQL otherwise hash-joins Keycloak's whole user table for every page.
      * <p>
      * The order names the unique key's columns from the first, the scope too though it is fixed, and the user id
      * is always bounded below ({@code ''} for the first page, which every user id follows): only then does H2 read a
