@@ -25,20 +25,21 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-BENCH = Path("target/benchmark/keycloak-postgres").resolve()  # PostgreSQL runs in its data directory
-KEYCLOAK = next((d for d in BENCH.glob("keycloak-*") if d.is_dir()), None) if BENCH.is_dir() else None
 PG_PORT, HTTP_PORT, MANAGEMENT_PORT = 42027, 18080, 19000
 BASE = f"http://127.0.0.1:{HTTP_PORT}"
 DATABASES = {"postgres": "postgres", "h2": "dev-file"}  # the benchmark's name: Keycloak's
-BUILD_OPTIONS = ["--db=postgres", "--cache=local", "--health-enabled=true", "--metrics-enabled=true"]
 
 
 def use(database):
     """Points the functions below at the build and data the benchmark left for `database`."""
     global BENCH, KEYCLOAK, BUILD_OPTIONS
-    BENCH = Path(f"target/benchmark/keycloak-{database}").resolve()
+    BENCH = Path(f"target/benchmark/keycloak-{database}").resolve()  # PostgreSQL runs in its data directory
     KEYCLOAK = next((d for d in BENCH.glob("keycloak-*") if d.is_dir()), None) if BENCH.is_dir() else None
-    BUILD_OPTIONS = [f"--db={DATABASES[database]}", *BUILD_OPTIONS[1:]]
+    BUILD_OPTIONS = [f"--db={DATABASES[database]}", "--cache=local", "--health-enabled=true",
+                     "--metrics-enabled=true"]
+
+
+use("postgres")  # what an importer of these functions gets
 
 
 def as_postgres(command):
