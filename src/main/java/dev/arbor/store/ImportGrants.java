@@ -66,8 +66,8 @@ final class ImportGrants {
         // the roles refer to the memberships by a plain column, so Hibernate would not order their inserts
         context.writes.flush("another request made one of these memberships at the same time; import again");
         for (Grant grant : toGive) {
-            ArborRoleAssignmentEntity row = Memberships.newRoleRow(byPair.get(pair(grant.scopeId(), grant.userId())).id,
-                    grant.scopeId(), grant.role());
+            ArborRoleAssignmentEntity row = Memberships.newRoleRow(byPair.get(pair(grant.scopeId(), grant.userId())),
+                    grant.role());
             if (grant.limit().isBounded()) {
                 row.seat = Seats.lowestFree(taken.computeIfAbsent(Seats.key(grant.scopeId(), grant.role()),
                         key -> new HashSet<>()), grant.limit().max(), grant.scopeId(), grant.role());

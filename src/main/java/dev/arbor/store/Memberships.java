@@ -50,7 +50,7 @@ final class Memberships {
                     "user " + userId + " was made a member of " + scopeId + " by another request at the same time");
             return row;
         });
-        ArborRoleAssignmentEntity row = newRoleRow(membership.id, scopeId, role);
+        ArborRoleAssignmentEntity row = newRoleRow(membership, role);
         row.seat = seat;
         context.writes.persist(row, "role " + role + " at scope " + scopeId + " has as many holders as it may");
         context.changed();
@@ -131,11 +131,12 @@ final class Memberships {
     }
 
     /** A new role row of the membership, without a seat, not yet persisted. */
-    static ArborRoleAssignmentEntity newRoleRow(String membershipId, String scopeId, String role) {
+    static ArborRoleAssignmentEntity newRoleRow(ArborMembershipEntity membership, String role) {
         ArborRoleAssignmentEntity row = new ArborRoleAssignmentEntity();
         row.id = UUID.randomUUID().toString();
-        row.membershipId = membershipId;
-        row.scopeId = scopeId;
+        row.membershipId = membership.id;
+        row.scopeId = membership.scopeId;
+        row.userId = membership.userId;
         row.roleName = role;
         return row;
     }

@@ -57,6 +57,35 @@ class ClusterUpgradeIT {
                 .as("and this version still serves the migrated database").contains(world.id("erin"));
     }
 
+    /**
+     * Change set 0007 gave every role row its membership's user: a database whose role rows have none yet (as every
+     * database before 0007 had) gets them from the memberships when a node starts, and the listing, which finds the
+     * roles by that column, shows the same members and roles as before.
+     */
+    @Test
+    void roleRowsWrittenBeforeTheyKeptTheirUserGetItFromTheirMembership(KeycloakCluster cluster, TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        String before = world.as("root").get("scopes/" + world.ws1 + "/members").expect(200).toString();
+        assertThat(before).contains(world.id("carol"), world.id("dave"));
+        cluster.sql("alter table arbor_role_assignment alter column user_id drop not null;"
+                + " update arbor_role_assignment set user_id = null;"
+                + " delete from databasechangelog_arbor where id = 'arbor-0007-role-user-fill'");
+
+        KeycloakServer filling = cluster.addNode("node-filling", cluster.providerJar());
+        try {
+            assertThat(cluster.sql("select count(*) from arbor_role_assignment r join arbor_membership m"
+                    + " on m.id = r.membership_id where r.user_id = m.user_id")).as("every role row has its user")
+                    .isEqualTo(cluster.sql("select count(*) from arbor_role_assignment")).isNotEqualTo("0");
+            assertThat(cluster.sql("select is_nullable from information_schema.columns"
+                    + " where table_name = 'arbor_role_assignment' and column_name = 'user_id'"))
+                    .as("and must have it from now on").isEqualTo("NO");
+            assertThat(world.as("root", filling).get("scopes/" + world.ws1 + "/members").expect(200).toString())
+                    .isEqualTo(before);
+        } finally {
+            cluster.removeNode(filling);
+        }
+    }
+
     /** This jar with one more change set in its master changelog. */
     private static Path laterRelease(Path jar) throws IOException {
         Path later = jar.resolveSibling("arbor-later-release.jar");

@@ -58,7 +58,7 @@ final class RowsInMemory {
                     memberships.add(row);
                     return row;
                 });
-        roles.add(Memberships.newRoleRow(membership.id, scopeId, role));
+        roles.add(Memberships.newRoleRow(membership, role));
     }
 
     /** Takes every role of the user at the scope, and so the membership. */

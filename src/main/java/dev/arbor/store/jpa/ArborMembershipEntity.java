@@ -42,14 +42,15 @@ public class ArborMembershipEntity {
      * the server starts.
      * <p>
      * The page is cut first (the derived table) and only its rows are joined: each member's roles from the role rows
-     * of the scope, the username by Keycloak's primary key. The roles are a join rather than a subquery per member
-     * because PostgreSQL plans a subquery by the role table's unique key (membership, role): one random index page
-     * and one table page per member, about 1,350 pages read for a cold page of 1,000 members; for the join it reads
-     * them from the listing index (changeset 0006), where the scope's role rows lie side by side, without touching
-     * the table: about 330 index pages, once for the whole scope (a hash join or a nested loop). Not in the generic
-     * plan of a prepared statement, which PostgreSQL costs for a scope of average size and which then probes the
-     * unique key and the table again: MemberPages has PostgreSQL plan each page. The username is a lookup per
-     * member because PostgreSQL otherwise hash-joins Keycloak's whole user table for every page.
+     * of the scope, the username by Keycloak's primary key. The roles are found by (scope, user), which orders the
+     * listing index of changeset 0007 as the page is ordered: a page's roles lie side by side in a few index pages,
+     * read without touching the table, where by membership (a random id) each member's roles were a lookup anywhere
+     * in the scope's roles (on H2 about 1,700-2,400 pages read for each cold page of 1,000 members of a scope of
+     * 18,000, since every page touched nearly all of the scope's roles again). They are a join rather than a
+     * subquery per member because PostgreSQL plans a subquery by the role table's unique key (membership, role) and
+     * the table, and so does the generic plan of a prepared statement, which PostgreSQL costs for a scope of average
+     * size: MemberPages has PostgreSQL plan each page. The username is a lookup per member because PostgreSQL
+     * otherwise hash-joins Keycloak's whole user table for every page.
      * <p>
      * The order names the unique key's columns from the first, the scope too though it is fixed, and the user id
      * is always bounded below ({@code ''} for the first page, which every user id follows): only then does H2 read a
@@ -62,10 +63,10 @@ public class ArborMembershipEntity {
             + " (select u.username from UserEntity u where u.id = p.userId and u.realmId = :realmId),"
             + " p.options, listagg(r.roleName, ' ') within group (order by r.roleName),"
             + " (select count(c.userId) from ArborMembershipEntity c where c.scopeId = :scopeId)"
-            + " from (select m.id as id, m.userId as userId, m.options as options from ArborMembershipEntity m"
+            + " from (select m.userId as userId, m.options as options from ArborMembershipEntity m"
             + " where m.scopeId = :scopeId and m.userId > :after order by m.scopeId, m.userId"
             + " limit :max offset :first) p"
-            + " left join ArborRoleAssignmentEntity r on r.scopeId = :scopeId and r.membershipId = p.id"
+            + " left join ArborRoleAssignmentEntity r on r.scopeId = :scopeId and r.userId = p.userId"
             + " group by p.userId, p.options order by p.userId";
 
     @Id
