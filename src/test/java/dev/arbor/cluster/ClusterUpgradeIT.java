@@ -67,6 +67,9 @@ class ClusterUpgradeIT {
         SkyportWorld world = new SkyportWorld(realms);
         String before = world.as("root").get("scopes/" + world.ws1 + "/members").expect(200).toString();
         assertThat(before).contains(world.id("carol"), world.id("dave"));
+        assertThat(cluster.sql("select count(*) from arbor_role_assignment r join arbor_membership m"
+                + " on m.id = r.membership_id where r.user_id <> m.user_id"))
+                .as("every role row the cluster suite has written so far carries its membership's user").isEqualTo("0");
         cluster.sql("alter table arbor_role_assignment alter column user_id drop not null;"
                 + " update arbor_role_assignment set user_id = null;"
                 + " delete from databasechangelog_arbor where id = 'arbor-0007-role-user-fill'");
