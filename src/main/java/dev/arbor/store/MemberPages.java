@@ -45,7 +45,7 @@ final class MemberPages {
      * (the JDBC driver prepares one on its fifth use) once for all parameters when that generic plan looks no dearer
      * than the plans for the parameters given, and it costs the generic plan for a scope of average size, a handful
      * of members. For a scope of thousands that plan reads each member's roles through the role table's unique key
-     * and the table, a random table page per member, instead of through the listing index of changeset 0006: a
+     * and the table, a random table page per member, instead of through the listing index (changesets 0006, 0007): a
      * cold listing of 18,000 members had its eighth to last pages at 186 down to 28 ms of SQL each, as the table's
      * pages came into memory, where planned for their parameters they take 9-26 ms ({@code
      * log_min_duration_statement}); the two plans' costs were 2 % apart. H2 plans a statement once and keeps it;
