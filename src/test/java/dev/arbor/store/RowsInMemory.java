@@ -117,8 +117,7 @@ final class RowsInMemory {
             case "arborRole.holders" -> List.copyOf(roles.stream()
                     .filter(row -> row.scopeId.equals(parameters.get("scopeId"))
                             && row.roleName.equals(parameters.get("roleName")))
-                    .map(row -> memberships.stream().filter(m -> m.id.equals(row.membershipId)).findFirst()
-                            .orElseThrow().userId)
+                    .map(row -> row.userId)
                     .toList());
             default -> throw new UnsupportedOperationException(name);
         };

@@ -19,7 +19,7 @@ import jakarta.persistence.Table;
             query = "select m from ArborMembershipEntity m where m.scopeId = :scopeId order by m.userId"),
     @NamedQuery(name = "arborMembership.list", query = ArborMembershipEntity.LISTING),
     @NamedQuery(name = "arborMembership.countByScope",
-            query = "select count(m) from ArborMembershipEntity m where m.scopeId = :scopeId"),
+            query = "select count(m.userId) from ArborMembershipEntity m where m.scopeId = :scopeId"),
     @NamedQuery(name = "arborMembership.byUser", query = "select m from ArborMembershipEntity m"
             + " where m.realmId = :realmId and m.userId = :userId order by m.scopeId"),
     @NamedQuery(name = "arborMembership.byUsers", query = "select m from ArborMembershipEntity m"

@@ -22,9 +22,8 @@ import jakarta.persistence.Table;
             + " where r.scopeId = :scopeId and r.roleName = :roleName and r.seat is not null"),
     @NamedQuery(name = "arborRole.seatsAt", query = "select r from ArborRoleAssignmentEntity r"
             + " where r.scopeId in :scopeIds and r.seat is not null"),
-    @NamedQuery(name = "arborRole.holders", query = "select m.userId from ArborRoleAssignmentEntity r,"
-            + " ArborMembershipEntity m where m.id = r.membershipId and r.scopeId = :scopeId"
-            + " and r.roleName = :roleName order by m.userId"),
+    @NamedQuery(name = "arborRole.holders", query = "select r.userId from ArborRoleAssignmentEntity r"
+            + " where r.scopeId = :scopeId and r.roleName = :roleName order by r.userId"),
     @NamedQuery(name = "arborRole.deleteByMembershipIds",
             query = "delete from ArborRoleAssignmentEntity r where r.membershipId in :membershipIds")
 })
@@ -41,9 +40,10 @@ public class ArborRoleAssignmentEntity {
     public String scopeId;
 
     /**
-     * The membership's user, which a membership never changes: with the scope it orders the listing index (changeset
-     * 0007) as a scope's members are listed, so a page of members reads its roles from a few neighbouring index pages
-     * instead of one lookup anywhere in the scope's roles per member.
+     * The membership's user, which a membership never changes: a role's holders at a scope are read from the role
+     * rows alone, and with the scope it orders the listing index (changeset 0007) as a scope's members are listed,
+     * so a page of members reads its roles from a few neighbouring index pages instead of one lookup anywhere in the
+     * scope's roles per member.
      */
     @Column(name = "USER_ID", nullable = false, length = 36)
     public String userId;
