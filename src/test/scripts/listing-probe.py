@@ -11,12 +11,15 @@ follows a warm JVM.
     python3 src/test/scripts/listing-probe.py --jar target/arbor-keycloak-0.1.0-SNAPSHOT.jar --repeats 4
     python3 src/test/scripts/listing-probe.py --log-statements      # PostgreSQL logs each statement's duration
     python3 src/test/scripts/listing-probe.py --db h2               # what `mvn -Pload` (H2) left behind
+    python3 src/test/scripts/listing-probe.py --db h2 --jfr /tmp/listing.jfr   # Keycloak under Flight Recorder
 
 Run it with the machine otherwise idle, from the repository's root, after the benchmark has stopped.
 """
 import argparse
+import collections
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -66,9 +69,12 @@ def start_postgres(extra):
     return process
 
 
-def start_keycloak(postgres=True):
+def start_keycloak(postgres=True, recording=None):
     log = open(BENCH / "probe-keycloak.log", "w")
     environment = dict(os.environ, JAVA_OPTS_KC_HEAP="-Xms2g -Xmx2g")
+    if recording:  # Java's profile settings; written when Keycloak stops
+        environment["JAVA_OPTS_APPEND"] = (environment.get("JAVA_OPTS_APPEND", "")
+                                           + f" -XX:StartFlightRecording=filename={recording},settings=profile").strip()
     database = [f"--db-url=jdbc:postgresql://127.0.0.1:{PG_PORT}/keycloak", "--db-username=keycloak",
                 "--db-password=unused-trust-auth"] if postgres else []  # H2: the build's file under data/h2
     process = subprocess.Popen(
@@ -107,6 +113,7 @@ def listings(repeats):
                                    "password": "bench-password", "scope": "openid"}).encode()
     token = call("/realms/arbor-bench/protocol/openid-connect/token", None, form)["access_token"]
     scope = call("/realms/arbor-bench/tenancy/scopes?key=s0", token)[0]["id"]
+    windows = []
     for repeat in range(repeats):
         started, query, members, pages = time.time(), "?max=1000", 0, []
         while query:
@@ -115,8 +122,48 @@ def listings(repeats):
             pages.append(round((time.time() - page_started) * 1000))
             members += len(page["members"])
             query = f"?max=1000&after={page['next']}" if page.get("next") else None
-        print(f"listing {repeat + 1}: {members:,} members in {time.time() - started:.3f} s; pages (ms) {pages}",
-              flush=True)
+        began = time.strftime("%H:%M:%S", time.gmtime(started)) + f".{int(started % 1 * 1000):03d} UTC"
+        print(f"listing {repeat + 1} (from {began}): {members:,} members in {time.time() - started:.3f} s;"
+              f" pages (ms) {pages}", flush=True)
+        windows.append((started, time.time()))
+    return windows
+
+
+def recorded(recording, kind):
+    """The events of one kind as (seconds of the day, text): `jfr print` writes times of day in the local zone."""
+    text = subprocess.run(["jfr", "print", "--events", kind, "--stack-depth", "64", str(recording)],
+                          capture_output=True, text=True, check=True).stdout
+    events = []
+    for event in text.split(kind + " {")[1:]:
+        hours, minutes, seconds = re.search(r"startTime = (\d+):(\d+):([\d.]+)", event).groups()
+        events.append((int(hours) * 3600 + int(minutes) * 60 + float(seconds), event))
+    return events
+
+
+def milliseconds(event):
+    value, unit = re.search(r"duration = ([\d.]+) (s|ms|us|ns)", event).groups()
+    return float(value) * {"s": 1000, "ms": 1, "us": 1e-3, "ns": 1e-6}[unit]
+
+
+def summarize(recording, windows):
+    """What the server did while each listing ran: the compiler's long compilations, GC pauses, and who ran."""
+    compilations = recorded(recording, "jdk.Compilation")  # the profile settings keep those of 100 ms or more
+    pauses = recorded(recording, "jdk.GarbageCollection")
+    samples = recorded(recording, "jdk.ExecutionSample")  # threads running Java code, sampled every 10 ms
+    for number, (started, ended) in enumerate(windows, 1):
+        first = time.localtime(started)
+        begin = first.tm_hour * 3600 + first.tm_min * 60 + first.tm_sec + started % 1
+        end = begin + ended - started
+        inside = lambda events: [event for at, event in events if begin <= at <= end]
+        compiled = [milliseconds(event) for event in inside(compilations)]
+        threads = collections.Counter()
+        for event in inside(samples):
+            thread = re.search(r'sampledThread = "([^"]+)"', event).group(1)
+            threads["listing" if "MemberUseCases.members" in event
+                    else re.sub(r"-?\d+$", "", thread.split(" /")[0])] += 1  # a pool's threads as one
+        print(f"recording, listing {number}: {len(compiled)} compilations of 100 ms or more, {sum(compiled):,.0f} ms;"
+              f" GC {sum(milliseconds(event) for event in inside(pauses)):,.0f} ms; execution samples"
+              f" {dict(threads.most_common(6))}", flush=True)
 
 
 def main():
@@ -125,6 +172,7 @@ def main():
     parser.add_argument("--jar", help="install this provider jar first (and rebuild Keycloak)")
     parser.add_argument("--log-statements", action="store_true", help="PostgreSQL only")
     parser.add_argument("--db", choices=sorted(DATABASES), default="postgres")
+    parser.add_argument("--jfr", metavar="FILE", help="record Keycloak with Flight Recorder into FILE")
     arguments = parser.parse_args()
     use(arguments.db)
     postgres_run = arguments.db == "postgres"
@@ -141,8 +189,8 @@ def main():
         postgres = start_postgres(["-c", "log_min_duration_statement=0"] if arguments.log_statements else [])
     keycloak = None
     try:
-        keycloak = start_keycloak(postgres_run)
-        listings(arguments.repeats)
+        keycloak = start_keycloak(postgres_run, Path(arguments.jfr).resolve() if arguments.jfr else None)
+        windows = listings(arguments.repeats)
     finally:
         if keycloak:
             os.killpg(keycloak.pid, signal.SIGTERM)
@@ -152,6 +200,8 @@ def main():
             postmaster = int((BENCH / "postgres" / "data" / "postmaster.pid").read_text().split()[0])
             os.kill(postmaster, signal.SIGINT)
             postgres.wait()
+    if arguments.jfr:
+        summarize(Path(arguments.jfr), windows)
 
 
 if __name__ == "__main__":
