@@ -15,8 +15,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * A scope's members a page at a time, in one query per page: the memberships in user id order, which the unique
  * key on (scope, user) keeps in the index, so a page after a user id starts where the index says and stops after
- * one more row than the page holds; only that page's rows are then joined with their roles, usernames and the
- * scope's member count (the query and why it is shaped so: {@code ArborMembershipEntity}'s
+ * one more membership than the page holds; only that page's memberships are then joined with their roles (a row
+ * per role), usernames and the scope's member count (the query and why it is shaped so: {@code ArborMembershipEntity}'s
  * {@code arborMembership.list}; offset paging is the same query from before every user id). Scalars only, so
  * nothing enters the persistence context and nothing is flushed.
  */
@@ -125,16 +125,31 @@ final class MemberPages {
             // past the end the count has no row to ride on; at the start there is nothing to count
             return new ListedMembers(List.of(), skipped ? count(scopeId) : 0, null);
         }
-        List<Object[]> page = rows.subList(0, Math.min(max, rows.size()));
-        List<ListedMembers.Member> members = new ArrayList<>(page.size());
-        for (Object[] row : page) {
-            if (row[3] != null) { // a membership without a role grants nothing and is nobody's
-                members.add(new ListedMembers.Member((String) row[0], (String) row[1], words((String) row[3]),
-                        words((String) row[2])));
+        List<ListedMembers.Member> members = new ArrayList<>();
+        int memberships = 0;
+        String lastUserId = null;
+        for (int first = 0, next; first < rows.size(); first = next) {
+            String userId = (String) rows.get(first)[0];
+            List<String> roles = new ArrayList<>();
+            for (next = first; next < rows.size() && userId.equals(rows.get(next)[0]); next++) {
+                if (rows.get(next)[3] != null) {
+                    roles.add((String) rows.get(next)[3]);
+                }
+            }
+            if (++memberships > max) { // the row read beyond the page: there is a next one
+                return new ListedMembers(members, total(rows), lastUserId);
+            }
+            lastUserId = userId;
+            if (!roles.isEmpty()) { // a membership without a role grants nothing and is nobody's
+                Object[] row = rows.get(first);
+                members.add(new ListedMembers.Member(userId, (String) row[1], roles, words((String) row[2])));
             }
         }
-        String lastUserId = rows.size() > max ? (String) page.get(page.size() - 1)[0] : null;
-        return new ListedMembers(members, ((Number) rows.get(0)[4]).longValue(), lastUserId);
+        return new ListedMembers(members, total(rows), null);
+    }
+
+    private static long total(List<Object[]> rows) {
+        return ((Number) rows.get(0)[4]).longValue();
     }
 
     private long count(String scopeId) {
@@ -144,7 +159,7 @@ final class MemberPages {
                 .getSingleResult();
     }
 
-    /** Roles and options are stored and aggregated in order, separated by single spaces (names have none). */
+    /** Options are stored in order, separated by single spaces (names have none). */
     private static List<String> words(String text) {
         return text == null || text.isBlank() ? List.of() : Arrays.asList(text.trim().split(" "));
     }
