@@ -136,7 +136,7 @@ final class MemberPages {
                     roles.add((String) rows.get(next)[3]);
                 }
             }
-            if (++memberships > max) { // the row read beyond the page: there is a next one
+            if (++memberships > max) { // the membership read beyond the page: there is a next one
                 return new ListedMembers(members, total(rows), lastUserId);
             }
             lastUserId = userId;
