@@ -37,9 +37,9 @@ public class ArborMembershipEntity {
      * A page of a scope's members as scalars (dev.arbor.store.MemberPages), a row per member and role: user id,
      * username (null for a user a federated store keeps to itself), options, role (null for a membership without
      * any), the scope's member count; of the members whose user ids follow {@code :after}, skipping {@code :first}
-     * of them, at most {@code :max}, in the unique key's order, each member's roles in name order. A named query, so that
-     * Hibernate checks it when Keycloak starts; it parses and plans it on its first use, which MemberPages makes when
-     * the server starts.
+     * of them, at most {@code :max}, in the unique key's order, each member's roles in name order. A named query, so
+     * that Hibernate checks it when Keycloak starts; it parses and plans it on its first use, which MemberPages makes
+     * when the server starts.
      * <p>
      * The page is cut first (the derived table) and only its rows are joined: each member's roles from the role rows
      * of the scope, the username by Keycloak's primary key. The roles are found by (scope, user), which orders the
