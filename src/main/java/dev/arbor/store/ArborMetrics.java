@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Arbor's meters in Micrometer's global registry, which Keycloak shows on its management endpoint
  * ({@code /metrics}, with {@code --metrics-enabled=true}): claims built (by realm) and how long they took,
- * requests refused (by where and why), and how the node's tenancy cache does (reads, evictions). Tags stay few, so
- * the number of series stays small.
+ * requests refused (by where and why), and how the node's tenancy cache does (reads, answers, evictions). Tags
+ * stay few, so the number of series stays small.
  */
 public final class ArborMetrics {
 
@@ -49,6 +49,15 @@ public final class ArborMetrics {
         (hit ? CacheMeters.HIT : CacheMeters.MISS).increment();
     }
 
+    /**
+     * An answer the token path asks on every refresh (may the user act in the scope, what they may do there) was
+     * taken from this node's cache ({@code hit}) or decided anew by the policy core from the tree, whose reads count
+     * as {@link #cache} reads.
+     */
+    static void answer(boolean hit) {
+        (hit ? CacheMeters.ANSWER_HIT : CacheMeters.ANSWER_MISS).increment();
+    }
+
     /** An entry of this node's cache made room for another: the realm's tree read lately is bigger than the cache. */
     static void cacheEvicted() {
         CacheMeters.EVICTED.increment();
@@ -58,6 +67,8 @@ public final class ArborMetrics {
     private static final class CacheMeters {
         static final Counter HIT = counter("hit");
         static final Counter MISS = counter("miss");
+        static final Counter ANSWER_HIT = answers("hit");
+        static final Counter ANSWER_MISS = answers("miss");
         static final Counter EVICTED = Counter.builder("arbor.cache.evictions")
                 .description("Entries of this node's tenancy cache dropped to make room for others")
                 .register(Metrics.globalRegistry);
@@ -65,6 +76,13 @@ public final class ArborMetrics {
         private static Counter counter(String result) {
             return Counter.builder("arbor.cache.reads")
                     .description("Reads of the tenancy tree, from this node's cache or the database")
+                    .tag("result", result)
+                    .register(Metrics.globalRegistry);
+        }
+
+        private static Counter answers(String result) {
+            return Counter.builder("arbor.cache.answers")
+                    .description("Answers of the token path taken from this node's cache or decided anew")
                     .tag("result", result)
                     .register(Metrics.globalRegistry);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +34,7 @@ final class CachingTreeSlice implements TreeSlice {
     private final Map<String, Optional<Membership>> memberships = new HashMap<>();
     private final Map<String, Set<String>> holders = new HashMap<>();
     private final Map<String, UserMemberships> userMemberships = new HashMap<>();
+    private final Map<String, Optional<?>> answers = new HashMap<>();
     private final Set<String> existingUsers = new HashSet<>();
 
     /**
@@ -53,12 +55,18 @@ final class CachingTreeSlice implements TreeSlice {
     /** Local memo, then the node's cache, then {@code load}; what was loaded is cached unless a change raced it. */
     private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
             Supplier<V> load) {
-        return read(local, cache, key, load, false);
+        return read(local, cache, key, load, false, ArborMetrics::cache);
     }
 
     /** As above; {@code absenceToo}: an answer that nothing is there is cached as well ({@link TreeCache.View}). */
     private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
             Supplier<V> load, boolean absenceToo) {
+        return read(local, cache, key, load, absenceToo, ArborMetrics::cache);
+    }
+
+    /** As above, counting the read as {@code count} says. */
+    private <V> V read(Map<String, V> local, Function<TreeCache.Entries, BoundedMap<V>> cache, String key,
+            Supplier<V> load, boolean absenceToo, Consumer<Boolean> count) {
         V known = local.get(key);
         if (known != null) {
             return known;
@@ -67,11 +75,11 @@ final class CachingTreeSlice implements TreeSlice {
         if (entries != null) {
             V cached = cache.apply(entries).get(key);
             if (cached != null) {
-                ArborMetrics.cache(true);
+                count.accept(true);
                 local.put(key, cached);
                 return cached;
             }
-            ArborMetrics.cache(false);
+            count.accept(false);
         }
         V loaded = load.get();
         local.put(key, loaded);
@@ -245,6 +253,17 @@ final class CachingTreeSlice implements TreeSlice {
         return byUser;
     }
 
+    /**
+     * The answer to {@code question} about a user at a scope, decided by {@code decide} from this tree alone and kept
+     * like the entries it rests on, but dropped by any change of the realm; an empty answer is not kept.
+     */
+    @SuppressWarnings("unchecked")
+    <V> Optional<V> answer(String question, String userId, String scopeId, Supplier<Optional<V>> decide) {
+        Supplier<Optional<?>> decided = decide::get;
+        return (Optional<V>) read(answers, entries -> entries.answers, TreeCache.answerKey(question, userId, scopeId),
+                decided, false, ArborMetrics::answer);
+    }
+
     /** Forgets what this request read, after it changed it; the node's cache is dropped when its transaction ends. */
     void forget() {
         scopes.clear();
@@ -252,5 +271,6 @@ final class CachingTreeSlice implements TreeSlice {
         memberships.clear();
         holders.clear();
         userMemberships.clear();
+        answers.clear();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -107,6 +108,16 @@ public final class TenancyStore {
      */
     public void existingUser(String userId) {
         slice.existingUser(userId);
+    }
+
+    /**
+     * The answer to {@code question} about {@code userId} at {@code scopeId} that {@code decide} derives from the
+     * realm's tenancy alone (the schema in force, the scopes, memberships and holders it reads from {@link #slice}),
+     * kept in the node's cache until the realm's next change of any kind, here or on another node; an empty answer is
+     * decided anew every time. For questions the token path asks on every refresh.
+     */
+    public <V> Optional<V> answer(String question, String userId, String scopeId, Supplier<Optional<V>> decide) {
+        return slice.answer(question, userId, scopeId, decide);
     }
 
     /** The tree as the policy core reads it, for this request. */

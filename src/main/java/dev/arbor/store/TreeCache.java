@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the token path reads of a realm's tenancy (the schema in force, scopes with their ancestry, memberships,
- * role holders), kept on this node until a transaction changes it: then the entries the change names
- * ({@link TreeChange}) are dropped here and, through Keycloak's cluster, on every node. Each realm counts the
- * changes dropped from its entries; a reader keeps what it loaded only while the count is still the one it saw
- * before loading, so a load that raced a change is never kept.
+ * role holders, and the answers the service derives from them alone), kept on this node until a transaction
+ * changes it: then the entries the change names ({@link TreeChange}) are dropped here and, through Keycloak's
+ * cluster, on every node. Each realm counts the changes dropped from its entries; a reader keeps what it loaded
+ * only while the count is still the one it saw before loading, so a load that raced a change is never kept.
  */
 final class TreeCache {
 
@@ -35,6 +35,11 @@ final class TreeCache {
         final BoundedMap<Optional<Membership>> memberships;
         final BoundedMap<Set<String>> holders;
         final BoundedMap<UserMemberships> userMemberships;
+        /**
+         * The service's answers about a user at a scope ({@link CachingTreeSlice#answer}): each rests on entries of
+         * every kind above, so every change drops them all.
+         */
+        final BoundedMap<Optional<?>> answers;
         final AtomicReference<Optional<StoredSchema>> schema = new AtomicReference<>();
         /** How many changes were dropped from these entries. */
         private final AtomicLong changes = new AtomicLong();
@@ -45,11 +50,13 @@ final class TreeCache {
             memberships = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
             holders = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
             userMemberships = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            answers = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
         }
 
         /** Counts first, then drops: a reader that put after the drop sees the count moved and takes its put back. */
         private void drop(TreeChange change) {
             changes.incrementAndGet();
+            answers.clear();
             if (change.dropsRealm()) {
                 scopes.clear();
                 scopeIdsByKey.clear();
@@ -162,6 +169,11 @@ final class TreeCache {
     /** The key of a user's membership at a scope in {@link Entries#memberships}. */
     static String membershipKey(String userId, String scopeId) {
         return scopeId + "\n" + userId;
+    }
+
+    /** The key of the answer to {@code question} about a user at a scope in {@link Entries#answers}. */
+    static String answerKey(String question, String userId, String scopeId) {
+        return question + "\n" + scopeId + "\n" + userId;
     }
 
     /** The key of a role's holders at a scope in {@link Entries#holders}. */

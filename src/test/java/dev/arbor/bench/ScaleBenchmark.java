@@ -124,6 +124,8 @@ public final class ScaleBenchmark {
         List<LoadComparison.Result> comparisons = new ArrayList<>();
         double hitsBefore = cacheReads(server, "hit");
         double missesBefore = cacheReads(server, "miss");
+        double answersKeptBefore = cacheAnswers(server, "hit");
+        double answersDecidedBefore = cacheAnswers(server, "miss");
         comparisons.add(refreshes(realm, load, "refresh grant, typical user", dataset.typicalUser(),
                 dataset.typicalScope()));
         comparisons.add(refreshes(realm, load, "refresh grant, heavy user (" + dataset.heavy() + " memberships)",
@@ -131,7 +133,9 @@ public final class ScaleBenchmark {
         comparisons.add(check(realm, load, dataset));
         JsonNode cache = Json.parse(BenchRealm.json(java.util.Map.of(
                 "hits", cacheReads(server, "hit") - hitsBefore,
-                "misses", cacheReads(server, "miss") - missesBefore)));
+                "misses", cacheReads(server, "miss") - missesBefore,
+                "answersKept", cacheAnswers(server, "hit") - answersKeptBefore,
+                "answersDecided", cacheAnswers(server, "miss") - answersDecidedBefore)));
         Listing listing = listing(server, realm, dataset, settings.listingRepeats()); // before the writes add members to it
 
         WriteLoad.Result writes;
@@ -283,5 +287,10 @@ public final class ScaleBenchmark {
 
     private static double cacheReads(KeycloakServer server, String result) {
         return Metrics.value(server, "arbor_cache_reads_total", result);
+    }
+
+    /** The token path's answers taken from the cache ({@code hit}) or decided anew from the tree. */
+    private static double cacheAnswers(KeycloakServer server, String result) {
+        return Metrics.value(server, "arbor_cache_answers_total", result);
     }
 }

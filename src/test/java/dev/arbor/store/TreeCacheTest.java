@@ -8,6 +8,8 @@ import dev.arbor.core.Scope;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The node's cache keeps what exists and no answer that something does not (those keys are whatever a caller
  * sends, so a thousand made-up ids must not grow it), but for what tokens ask each time of things that exist: "not
  * a member" and "nobody holds it" at a scope that exists, "no memberships" of a user Keycloak has; a change drops
- * what it names and nothing else; and a load that raced a change is never kept.
+ * what it names and nothing else, except the service's answers, which any change drops; and a load that raced a
+ * change is never kept.
  */
 class TreeCacheTest {
 
@@ -272,6 +275,57 @@ class TreeCacheTest {
         assertThat(entries().scopes.get("root")).isNull();
         assertThat(rows.newSession().scope("root")).isPresent();
         assertThat(entries().scopes.get("root")).isNotNull();
+    }
+
+    @Test
+    void anAnswerIsKeptUntilAnyChangeOfTheRealmEvenOneThatNamesNothingOfIt() {
+        rows.scope("root", null);
+        rows.scope("ws1", "root");
+        AtomicInteger decided = new AtomicInteger();
+        Supplier<Optional<String>> decide = () -> {
+            decided.incrementAndGet();
+            return Optional.of("allowed");
+        };
+
+        assertThat(rows.newSession().answer("may-act-in", "alice", "ws1", decide)).contains("allowed");
+        assertThat(rows.newSession().answer("may-act-in", "alice", "ws1", decide)).contains("allowed");
+        assertThat(decided).as("the second session took it from the cache").hasValue(1);
+
+        // an answer rests on entries of every kind: another user's grant elsewhere may seal the scope off
+        TreeCache.drop(realm, new TreeChange().membership("bob", "root").holder("root", "owner"));
+
+        assertThat(entries().answers.size()).isZero();
+        assertThat(rows.newSession().answer("may-act-in", "alice", "ws1", decide)).contains("allowed");
+        assertThat(decided).as("decided again after the change").hasValue(2);
+    }
+
+    @Test
+    void anEmptyAnswerIsDecidedAgainEveryTime() {
+        AtomicInteger decided = new AtomicInteger();
+        Supplier<Optional<String>> refuse = () -> {
+            decided.incrementAndGet();
+            return Optional.empty();
+        };
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(rows.newSession().answer("may-act-in", "made-up-" + i, "ws1", refuse)).isEmpty();
+        }
+
+        assertThat(decided).hasValue(1000);
+        assertThat(entries().answers.size()).as("made-up users leave nothing").isZero();
+    }
+
+    @Test
+    void anAnswerDecidedAfterAChangeTheSessionDidNotSeeIsNotKept() {
+        CachingTreeSlice reader = rows.newSession(); // decides on what it read before the change
+        TreeCache.drop(realm, new TreeChange().membership("alice", "ws1"));
+
+        assertThat(reader.answer("access", "alice", "ws1", () -> Optional.of("stale"))).contains("stale");
+
+        assertThat(entries().answers.size()).isZero();
+        assertThat(rows.newSession().answer("access", "alice", "ws1", () -> Optional.of("fresh"))).contains("fresh");
+        assertThat(entries().answers.get(TreeCache.answerKey("access", "alice", "ws1")))
+                .isEqualTo(Optional.of("fresh"));
     }
 
     private static void readAll(CachingTreeSlice slice) {

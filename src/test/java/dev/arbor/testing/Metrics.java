@@ -29,21 +29,32 @@ public final class Metrics {
         return sum;
     }
 
-    /** Arbor's cache reads on the server ({@code arbor_cache_reads_total}): hits and misses. */
+    /** Counts of Arbor's cache on the server while some requests ran: hits and misses. */
     public record CacheReads(double hits, double misses) {
     }
 
-    /** The cache reads while {@code requests} ran; only the ITs' own requests reach a server, one IT at a time. */
+    /**
+     * The cache reads ({@code arbor_cache_reads_total}) while {@code requests} ran; only the ITs' own requests reach
+     * a server, one IT at a time.
+     */
     public static CacheReads cacheReads(KeycloakServer server, Runnable requests) {
         return cacheReads(server.metricsUri(), requests);
     }
 
     /** As above, on the server whose metrics endpoint is {@code metricsUri}. */
     public static CacheReads cacheReads(URI metricsUri, Runnable requests) {
-        double hits = value(metricsUri, "arbor_cache_reads_total", "hit");
-        double misses = value(metricsUri, "arbor_cache_reads_total", "miss");
+        return counted(metricsUri, "arbor_cache_reads_total", requests);
+    }
+
+    /** The token path's answers taken from the cache or decided anew ({@code arbor_cache_answers_total}). */
+    public static CacheReads cacheAnswers(KeycloakServer server, Runnable requests) {
+        return counted(server.metricsUri(), "arbor_cache_answers_total", requests);
+    }
+
+    private static CacheReads counted(URI metricsUri, String metric, Runnable requests) {
+        double hits = value(metricsUri, metric, "hit");
+        double misses = value(metricsUri, metric, "miss");
         requests.run();
-        return new CacheReads(value(metricsUri, "arbor_cache_reads_total", "hit") - hits,
-                value(metricsUri, "arbor_cache_reads_total", "miss") - misses);
+        return new CacheReads(value(metricsUri, metric, "hit") - hits, value(metricsUri, metric, "miss") - misses);
     }
 }

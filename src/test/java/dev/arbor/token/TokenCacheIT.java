@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A refresh with the tenancy claim is answered from the node's cache once the realm's tenancy has been read, also
  * where the answer is that something is not there (a vacant owner role, a user without memberships), and the
- * change that ends such an absence is in the next token.
+ * change that ends such an absence is in the next token. The core's answers a refresh asks are kept too, until any
+ * change of the realm.
  */
 @ArborIT
 class TokenCacheIT {
@@ -25,15 +26,29 @@ class TokenCacheIT {
         SkyportWorld world = new SkyportWorld(realms);
         TokenSet alice = aliceActingInTheVacantWs2(world);
 
-        Metrics.CacheReads refresh = Metrics.cacheReads(server, () -> world.app.refresh(alice.refreshToken()));
-
-        assertThat(refresh.misses()).as("alice acting owner of the vacant ws2 reads nothing from the database")
+        Metrics.CacheReads kept = Metrics.cacheAnswers(server, () -> world.app.refresh(alice.refreshToken()));
+        assertThat(kept.misses()).as("the realm is unchanged: may alice act in ws2, and her access there, are kept")
                 .isZero();
-        assertThat(refresh.hits()).isPositive();
+        assertThat(kept.hits()).isPositive();
+
+        // a change elsewhere in the realm drops every kept answer, not the entries alice's answers rest on
+        world.as("alice").patch("scopes/" + world.ws1, "{\"name\":\"Studio A, renamed\"}").expect(200);
+        Metrics.CacheReads[] reads = new Metrics.CacheReads[1];
+        Metrics.CacheReads decided = Metrics.cacheAnswers(server,
+                () -> reads[0] = Metrics.cacheReads(server, () -> world.app.refresh(alice.refreshToken())));
+
+        assertThat(decided.misses()).as("decided anew after the rename").isPositive();
+        assertThat(reads[0].misses()).as("alice acting owner of the vacant ws2 reads nothing from the database")
+                .isZero();
+        assertThat(reads[0].hits()).isPositive();
 
         world.as("alice").put(world.roles(world.ws2, "zed", "owner")).expect(200);
 
-        assertSealedOff(world.app.refresh(alice.refreshToken()), "the owner seals ws2 off from the account owner");
+        // the grant names zed's entries and ws2's owners, none of alice's: her kept answers go with any change
+        Metrics.CacheReads afterGrant = Metrics.cacheAnswers(server,
+                () -> assertSealedOff(world.app.refresh(alice.refreshToken()),
+                        "the owner seals ws2 off from the account owner"));
+        assertThat(afterGrant.misses()).as("decided anew").isPositive();
     }
 
     @Test
