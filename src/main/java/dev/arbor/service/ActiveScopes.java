@@ -54,8 +54,10 @@ final class ActiveScopes {
         if (allowed.isPresent()) {
             return Optional.of(new Eligibility(allowed.get(), true));
         }
-        return tenancy.policyIfAny().flatMap(policy -> tenancy.store.scopeByKey(scopeIdOrKey))
-                .map(scope -> new Eligibility(scope, false));
+        if (tenancy.policyIfAny().isEmpty()) {
+            return Optional.empty();
+        }
+        return tenancy.store.scopeByKey(scopeIdOrKey).map(scope -> new Eligibility(scope, false));
     }
 
     Optional<ActiveAccess> access(String userId, String scopeId) {

@@ -30,6 +30,9 @@ public final class ScaleBenchmark {
 
     /** A user of the benchmark's realm who holds nothing: the baseline of the anchor comparisons. */
     static final String NOBODY = "nobody";
+    /** The tree's reads and the token path's answers, each taken from the cache ({@code hit}) or not. */
+    private static final String READS = "arbor_cache_reads_total";
+    private static final String ANSWERS = "arbor_cache_answers_total";
 
     /** What to run; {@link #fromSystemProperties()} for the command, smaller ones for its IT. */
     record Settings(Dataset dataset, LoadComparison.Shape shape, int listingRepeats, double writesPerSecond) {
@@ -122,20 +125,20 @@ public final class ScaleBenchmark {
 
         LoadComparison load = new LoadComparison(realm.http, settings.shape());
         List<LoadComparison.Result> comparisons = new ArrayList<>();
-        double hitsBefore = cacheReads(server, "hit");
-        double missesBefore = cacheReads(server, "miss");
-        double answersKeptBefore = cacheAnswers(server, "hit");
-        double answersDecidedBefore = cacheAnswers(server, "miss");
+        double hitsBefore = Metrics.value(server, READS, "hit");
+        double missesBefore = Metrics.value(server, READS, "miss");
+        double answersKeptBefore = Metrics.value(server, ANSWERS, "hit");
+        double answersDecidedBefore = Metrics.value(server, ANSWERS, "miss");
         comparisons.add(refreshes(realm, load, "refresh grant, typical user", dataset.typicalUser(),
                 dataset.typicalScope()));
         comparisons.add(refreshes(realm, load, "refresh grant, heavy user (" + dataset.heavy() + " memberships)",
                 Dataset.HEAVY_USER, dataset.heavyScope()));
         comparisons.add(check(realm, load, dataset));
         JsonNode cache = Json.parse(BenchRealm.json(java.util.Map.of(
-                "hits", cacheReads(server, "hit") - hitsBefore,
-                "misses", cacheReads(server, "miss") - missesBefore,
-                "answersKept", cacheAnswers(server, "hit") - answersKeptBefore,
-                "answersDecided", cacheAnswers(server, "miss") - answersDecidedBefore)));
+                "hits", Metrics.value(server, READS, "hit") - hitsBefore,
+                "misses", Metrics.value(server, READS, "miss") - missesBefore,
+                "answersKept", Metrics.value(server, ANSWERS, "hit") - answersKeptBefore,
+                "answersDecided", Metrics.value(server, ANSWERS, "miss") - answersDecidedBefore)));
         Listing listing = listing(server, realm, dataset, settings.listingRepeats()); // before the writes add members to it
 
         WriteLoad.Result writes;
@@ -283,14 +286,5 @@ public final class ScaleBenchmark {
         if (claim.isMissingNode() == present || present && claim.path("permissions").isEmpty()) {
             throw new IllegalStateException(name + ": the token " + (present ? "lacks" : "has") + " the tenancy claim");
         }
-    }
-
-    private static double cacheReads(KeycloakServer server, String result) {
-        return Metrics.value(server, "arbor_cache_reads_total", result);
-    }
-
-    /** The token path's answers taken from the cache ({@code hit}) or decided anew from the tree. */
-    private static double cacheAnswers(KeycloakServer server, String result) {
-        return Metrics.value(server, "arbor_cache_answers_total", result);
     }
 }
