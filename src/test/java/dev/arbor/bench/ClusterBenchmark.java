@@ -39,7 +39,8 @@ final class ClusterBenchmark {
                 Dataset.HEAVY_USER, dataset.heavyScope()));
         String server = "Keycloak " + System.getProperty("arbor.keycloak.version", "") + ", two nodes clustered"
                 + " (Infinispan, JDBC_PING) on one PostgreSQL";
-        return new ScaleBenchmark.Result(server, settings, steps, comparisons, null, null, null, null);
+        return new ScaleBenchmark.Result(server, settings, steps, comparisons, null, null, null, null,
+                List.of());
     }
 
     private static LoadComparison.Result oneNodeAgainstTwo(BenchRealm realm, LoadComparison load, URI secondEndpoint,

@@ -30,9 +30,16 @@ final class LoadComparison {
 
     static final int STABLE_WINDOWS = 3;
 
-    /** One side's figures. */
+    /**
+     * One side's figures; {@code segments} are when its measured segments ran, so a recording of the server (Flight
+     * Recorder) can be read for this side alone.
+     */
     record Side(String label, long requests, double seconds, double throughput, double p50Millis, double p99Millis,
-            long errors) {
+            long errors, List<Span> segments) {
+    }
+
+    /** From and to, in milliseconds since the epoch (the server runs on this machine's clock). */
+    record Span(long fromMillis, long toMillis) {
     }
 
     /**
@@ -133,6 +140,7 @@ final class LoadComparison {
 
     /** {@code workers} threads sending {@code request} until {@code seconds} have passed. */
     private void segment(Supplier<HttpRequest> request, double seconds, Recorder recorder) {
+        long startedMillis = System.currentTimeMillis();
         long started = System.nanoTime();
         long deadline = started + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
@@ -178,12 +186,14 @@ final class LoadComparison {
             }
         }
         recorder.seconds += (System.nanoTime() - started) / 1e9;
+        recorder.spans.add(new Span(startedMillis, System.currentTimeMillis()));
     }
 
     /** Latencies (nanoseconds) and time of the segments of one side. */
     private static final class Recorder {
 
         private final List<long[]> parts = new ArrayList<>();
+        private final List<Span> spans = new ArrayList<>();
         private final AtomicLong errors = new AtomicLong();
         private final AtomicReference<String> firstError = new AtomicReference<>();
         private double seconds;
@@ -194,6 +204,7 @@ final class LoadComparison {
 
         synchronized void add(Recorder other) {
             parts.addAll(other.parts);
+            spans.addAll(other.spans);
             errors.addAndGet(other.errors.get());
             firstError.compareAndSet(null, other.firstError.get());
             seconds += other.seconds;
@@ -215,7 +226,7 @@ final class LoadComparison {
         synchronized Side side(String label) {
             long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Side(label, all.length, seconds, all.length / seconds, percentile(all, 0.50),
-                    percentile(all, 0.99), errors.get());
+                    percentile(all, 0.99), errors.get(), List.copyOf(spans));
         }
 
         private static double percentile(long[] sorted, double p) {

@@ -41,6 +41,7 @@ final class Report {
         json.put("organizations", result.organizations() == null ? null : step(result.organizations()));
         json.put("listing", result.listing());
         json.put("cacheReadsDuringLoad", result.cacheReads());
+        json.put("profile", result.profile());
         try {
             Files.createDirectories(file.getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
@@ -112,7 +113,29 @@ final class Report {
                         "%.0f%s", comparison.warmup().seconds(), comparison.warmup().stable() ? "" : " (cap, not stable)"))
                         .toList()))
                 .append(".\n");
+        if (!result.profile().isEmpty()) {
+            text.append("\n").append(profile(result.profile()));
+        }
         return text.toString();
+    }
+
+    /** Per comparison, both sides' share of Keycloak's execution samples with Arbor's code in the stack. */
+    private static String profile(List<SampleShare.Share> shares) {
+        StringBuilder text = new StringBuilder("Flight Recorder of Keycloak (-Darbor.load.jfr=true, on both sides"
+                + " alike): execution samples with Arbor's code in the stack while measured (the result file names"
+                + " where Arbor's code was entered): ");
+        for (int i = 0; i + 1 < shares.size(); i += 2) {
+            SampleShare.Share baseline = shares.get(i);
+            SampleShare.Share compared = shares.get(i + 1);
+            text.append(i == 0 ? "" : "; ").append(baseline.comparison()).append(": ")
+                    .append(share(baseline)).append(", ").append(share(compared));
+        }
+        return text.append(".\n").toString();
+    }
+
+    private static String share(SampleShare.Share share) {
+        return String.format(Locale.ROOT, "%s %,d of %,d (%.1f %%)", share.side(), share.arbor(), share.samples(),
+                share.percent());
     }
 
     static String rate(double perSecond) {

@@ -54,10 +54,18 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Everything measured; the two-node run ({@link ClusterBenchmark}) has no writes, anchor, listing or cache reads. */
+    /**
+     * Everything measured; the two-node run ({@link ClusterBenchmark}) has no writes, anchor, listing or cache reads.
+     * {@code profile} is empty unless Keycloak ran under Flight Recorder ({@code -Darbor.load.jfr=true}).
+     */
     record Result(String server, Settings settings, List<DatasetLoader.Step> dataset,
             List<LoadComparison.Result> comparisons, WriteLoad.Result writes, DatasetLoader.Step organizations,
-            Listing listing, JsonNode cacheReads) {
+            Listing listing, JsonNode cacheReads, List<SampleShare.Share> profile) {
+
+        Result withProfile(List<SampleShare.Share> shares) {
+            return new Result(server, settings, dataset, comparisons, writes, organizations, listing, cacheReads,
+                    shares);
+        }
     }
 
     /**
@@ -91,9 +99,17 @@ public final class ScaleBenchmark {
         }
         BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
         String name = database.name().toLowerCase(java.util.Locale.ROOT) + scaled;
+        Result result;
+        java.util.Optional<Path> recording;
         try (BenchmarkServer server = BenchmarkServer.start(database)) {
-            report(run(server, server::masterAdminToken, server.description(), settings), name, settings);
+            result = run(server, server::masterAdminToken, server.description(), settings);
+            recording = server.recording();
         }
+        if (recording.isPresent()) { // written when Keycloak stopped
+            result = result.withProfile(SampleShare.of(recording.get(), SampleShare.windows(result.comparisons()),
+                    SampleShare.ARBOR));
+        }
+        report(result, name, settings);
     }
 
     /**
@@ -163,7 +179,8 @@ public final class ScaleBenchmark {
         } finally {
             organizations.remove();
         }
-        return new Result(description, settings, steps, comparisons, writes, madeOrganizations, listing, cache);
+        return new Result(description, settings, steps, comparisons, writes, madeOrganizations, listing, cache,
+                List.of());
     }
 
     /** The anchor's question asked of Arbor: the heavy user with the claim against a user who holds nothing. */

@@ -44,14 +44,16 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
     private final URI baseUri;
     private final URI metricsUri;
     private final String description;
+    private final Path recording;
 
     private BenchmarkServer(ServerProcess process, PostgresServer postgres, URI baseUri, URI metricsUri,
-            String description) {
+            String description, Path recording) {
         this.process = process;
         this.postgres = postgres;
         this.baseUri = baseUri;
         this.metricsUri = metricsUri;
         this.description = description;
+        this.recording = recording;
     }
 
     /** Starts it with the settings Maven passes (see the {@code load} profile in arbor-keycloak.pom.xml). */
@@ -80,15 +82,18 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
         }
         description += heap.isEmpty() ? ", kc.sh's default heap (-Xmx512m)" : ", heap -Xms" + heap + " -Xmx" + heap;
         Path log = dir.resolve("keycloak.log");
+        Path recording = Boolean.getBoolean("arbor.load.jfr") ? dir.resolve("keycloak.jfr") : null;
         ServerProcess process;
         try {
             Map<String, String> environment = new HashMap<>(DistributionServer.environment());
             if (!heap.isEmpty()) {
                 environment.put("JAVA_OPTS_KC_HEAP", "-Xms" + heap + " -Xmx" + heap);
             }
-            if (Boolean.getBoolean("arbor.load.jfr")) {
-                environment.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=filename=" + dir.resolve("keycloak.jfr")
-                        + ",settings=profile,dumponexit=true");
+            if (recording != null) {
+                KeycloakDistribution.deleteRecursively(recording); // an earlier run's would be read as this one's
+                // deeper stacks than the default 64: Arbor's frames sit under Keycloak's and Quarkus' own
+                environment.put("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=128"
+                        + " -XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
             }
             process = ServerProcess.start(distribution.serverCommand(arguments), environment, distribution.home(),
                     log);
@@ -103,7 +108,7 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
         URI baseUri = URI.create("http://" + HOST + ":" + httpPort);
         Log.info(description + " ready at " + baseUri + " (log " + log + ") after " + Log.since(started));
         return new BenchmarkServer(process, postgres, baseUri,
-                URI.create("http://" + HOST + ":" + managementPort + "/metrics"), description);
+                URI.create("http://" + HOST + ":" + managementPort + "/metrics"), description, recording);
     }
 
     private static String heap() {
@@ -117,6 +122,14 @@ public final class BenchmarkServer implements KeycloakServer, AutoCloseable {
     /** What runs: Keycloak's version, the database and the heap. */
     public String description() {
         return description;
+    }
+
+    /**
+     * The Flight Recorder file of Keycloak ({@code -Darbor.load.jfr=true}), complete once this server is closed: the
+     * recording is written when Keycloak stops.
+     */
+    public java.util.Optional<Path> recording() {
+        return java.util.Optional.ofNullable(recording);
     }
 
     /** A token of the master realm's bootstrap administrator. */
