@@ -89,6 +89,9 @@ public final class ScaleBenchmark {
         int nodes = Integer.getInteger("arbor.load.nodes", 1);
         int factor = settings.dataset().fullFactor();
         String scaled = factor > 1 ? "-" + factor + "x" : "";
+        if (nodes == 2 && Boolean.getBoolean("arbor.load.controls")) {
+            throw new IllegalArgumentException("arbor.load.controls runs on one node");
+        }
         if (nodes == 2) {
             report(BenchmarkServer.withCluster(cluster -> ClusterBenchmark.run(cluster, settings)),
                     "cluster" + scaled, settings);
@@ -98,11 +101,14 @@ public final class ScaleBenchmark {
             throw new IllegalArgumentException("arbor.load.nodes is 1 or 2, not " + nodes);
         }
         BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
-        String name = database.name().toLowerCase(java.util.Locale.ROOT) + scaled;
+        boolean controls = Boolean.getBoolean("arbor.load.controls");
+        String name = database.name().toLowerCase(java.util.Locale.ROOT) + scaled + (controls ? "-controls" : "");
         Result result;
         java.util.Optional<Path> recording;
         try (BenchmarkServer server = BenchmarkServer.start(database)) {
-            result = run(server, server::masterAdminToken, server.description(), settings);
+            result = controls
+                    ? ControlComparisons.run(server, server::masterAdminToken, server.description(), settings)
+                    : run(server, server::masterAdminToken, server.description(), settings);
             recording = server.recording();
         }
         if (recording.isPresent()) { // written when Keycloak stopped

@@ -61,4 +61,27 @@ class ScaleBenchmarkIT {
             server.admin().realm(ScaleBenchmark.REALM).remove();
         }
     }
+
+    @Test
+    void theControlComparisonsRunEndToEnd(KeycloakServer server) {
+        ScaleBenchmark.Settings settings = new ScaleBenchmark.Settings(Dataset.small(),
+                new LoadComparison.Shape(2, 4, 1, 2, 0.5), 0, 0);
+        try {
+            ScaleBenchmark.Result result = ControlComparisons.run(server,
+                    () -> server.admin().tokenManager().getAccessTokenString(), "the IT server", settings);
+
+            assertThat(result.comparisons()).hasSize(7).allSatisfy(comparison -> {
+                assertThat(comparison.baseline().requests()).isPositive();
+                assertThat(comparison.arbor().requests()).isPositive();
+            });
+            assertThat(new Report(result).table()).contains("control comparisons",
+                    "| refresh grant, heavy user (40 memberships), again (heavy without Arbor's claim / heavy with"
+                            + " Arbor's claim)",
+                    "(heavy with Arbor's claim / heavy with Arbor's claim, second session)",
+                    "(u000040 with Arbor's claim / heavy with Arbor's claim)")
+                    .doesNotContain("Changes while measured", "listing all", "Keycloak organizations");
+        } finally {
+            server.admin().realm(ScaleBenchmark.REALM).remove();
+        }
+    }
 }
