@@ -89,7 +89,8 @@ public final class ScaleBenchmark {
         int nodes = Integer.getInteger("arbor.load.nodes", 1);
         int factor = settings.dataset().fullFactor();
         String scaled = factor > 1 ? "-" + factor + "x" : "";
-        if (nodes == 2 && Boolean.getBoolean("arbor.load.controls")) {
+        boolean controls = Boolean.getBoolean("arbor.load.controls");
+        if (nodes == 2 && controls) {
             throw new IllegalArgumentException("arbor.load.controls runs on one node");
         }
         if (nodes == 2) {
@@ -101,7 +102,6 @@ public final class ScaleBenchmark {
             throw new IllegalArgumentException("arbor.load.nodes is 1 or 2, not " + nodes);
         }
         BenchmarkServer.Database database = BenchmarkServer.Database.named(System.getProperty("arbor.load.db", "h2"));
-        boolean controls = Boolean.getBoolean("arbor.load.controls");
         String name = database.name().toLowerCase(java.util.Locale.ROOT) + scaled + (controls ? "-controls" : "");
         Result result;
         java.util.Optional<Path> recording;
