@@ -176,7 +176,14 @@ class KeycloakJsRecipeBrowserIT {
                 .map(button -> button.getDomAttribute("data-scope-id")).toList();
     }
 
+    /**
+     * The scope the page acts in, once it has shown all of it: the page reveals {@code main#app} only after userinfo's
+     * switchable list is in, which comes after the token's scope (reading the list before that found it empty).
+     */
     private static String activeScope(WebDriver driver) {
+        if (driver.findElements(By.cssSelector("main#app:not([hidden])")).isEmpty()) {
+            return null;
+        }
         return driver.findElements(By.id("active-scope")).stream().findFirst()
                 .map(section -> section.getDomAttribute("data-scope-id")).orElse(null);
     }
