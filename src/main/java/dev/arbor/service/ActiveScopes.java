@@ -40,6 +40,10 @@ final class ActiveScopes {
                 .stream().map(scope -> tenancy.path(scope.id())).toList());
     }
 
+    Optional<Scope> only(String userId) {
+        return tenancy.policyIfAny().flatMap(policy -> policy.onlyActableScope(Principal.user(userId), tree(userId)));
+    }
+
     /**
      * The scope {@code scopeIdOrKey} names and whether the user may act there. That they may is kept, under the name
      * the caller used; a refusal is decided anew each time, because it may be about a user or a scope a client made

@@ -183,6 +183,11 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
+    public Optional<Scope> onlyActableScope(String userId) {
+        return new ActiveScopes(tenancy()).only(userId);
+    }
+
+    @Override
     public Optional<Eligibility> eligibility(String userId, String scopeIdOrKey) {
         return new ActiveScopes(tenancy()).eligibility(userId, scopeIdOrKey);
     }

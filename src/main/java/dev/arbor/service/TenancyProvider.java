@@ -184,6 +184,12 @@ public interface TenancyProvider extends Provider {
     Optional<List<List<Scope>>> actableScopes(String userId);
 
     /**
+     * The scope {@code userId} may make active when it is their only one; empty when the realm has no schema or they
+     * may act in none or several. What a token asks when the session names no scope, without listing them all.
+     */
+    Optional<Scope> onlyActableScope(String userId);
+
+    /**
      * The scope named by id or key, and whether {@code userId} may act there; empty when the realm has no schema
      * or no such scope.
      */

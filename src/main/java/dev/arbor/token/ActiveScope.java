@@ -5,7 +5,6 @@ import dev.arbor.service.ScopeNotes;
 import dev.arbor.service.TenancyProvider;
 import dev.arbor.service.Views.Eligibility;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.OAuth2Constants;
@@ -49,7 +48,7 @@ final class ActiveScope {
         Optional<String> named = named(session, clientSession, grantType);
         Optional<Scope> eligible = named.isPresent()
                 ? tenancy.eligibility(userId, named.get()).filter(Eligibility::allowed).map(Eligibility::scope)
-                : onlyScope(tenancy, userId);
+                : tenancy.onlyActableScope(userId);
         eligible.filter(found -> !found.id().equals(clientSession.getNote(ScopeNotes.ACTIVE)))
                 .ifPresent(found -> clientSession.setNote(ScopeNotes.ACTIVE, found.id())); // unchanged: no session write
         return eligible;
@@ -132,11 +131,5 @@ final class ActiveScope {
         } catch (JWSInputException notAJwt) {
             return Optional.empty();
         }
-    }
-
-    /** The user's one scope, when they may act in exactly one. */
-    private static Optional<Scope> onlyScope(TenancyProvider tenancy, String userId) {
-        List<List<Scope>> paths = tenancy.actableScopes(userId).orElse(List.of());
-        return paths.size() == 1 ? Optional.of(paths.get(0).get(paths.get(0).size() - 1)) : Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import dev.arbor.core.TreeSlice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -96,6 +97,18 @@ public class PolicyBenchmark {
     @Benchmark
     public Decision mayGrantAtALeaf() {
         return policy.mayGrant(Principal.user(USER), "someone", nextLeaf(), "viewer", false, tree);
+    }
+
+    /** The scopes the heavy user may switch to, sorted by path: the login picker and userinfo's list. */
+    @Benchmark
+    public List<dev.arbor.core.Scope> actableScopesOfTheHeavyUser() {
+        return policy.actableScopes(Principal.user(USER), tree);
+    }
+
+    /** Whether the heavy user has one scope to act in: every token of a session that names none asks it. */
+    @Benchmark
+    public Optional<dev.arbor.core.Scope> onlyActableScopeOfTheHeavyUser() {
+        return policy.onlyActableScope(Principal.user(USER), tree);
     }
 
     private String nextLeaf() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbor.core.Decision.Reason;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -296,6 +297,35 @@ class PolicyTest {
         assertThat(POLICY.actableScopes(Principal.user("olga"), tree)).extracting(Scope::id)
                 .as("inherited reach is not listed").containsExactly("o");
         assertThat(POLICY.actableScopes(Principal.user("nobody"), tree)).isEmpty();
+    }
+
+    @Test
+    void aUsersOnlyScopeIsTheOneTheyAloneMayMakeActive() {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("o", "org", "Org", null, Map.of())
+                .scope("ta", "team", "Alpha", "o")
+                .scope("tb", "team", "Beta", "o")
+                .scope("sa", "squad", "Alpha", "ta")
+                .member("kim", "sa", "member")
+                .member("kim", "tb", "volunteer")
+                .member("olga", "o", "owner")
+                .member("ned", "ta", Set.of(), Set.of())
+                .member("ned", "tb", "volunteer")
+                .member("zoe", "ta", Set.of(), Set.of())
+                .build();
+
+        assertThat(POLICY.onlyActableScope(Principal.user("olga"), tree)).map(Scope::id)
+                .as("reach below by inheritance does not count").contains("o");
+        assertThat(POLICY.onlyActableScope(Principal.user("ned"), tree)).map(Scope::id)
+                .as("a membership without a role does not count").contains("tb");
+        assertThat(POLICY.onlyActableScope(Principal.user("kim"), tree)).isEmpty();
+        assertThat(POLICY.onlyActableScope(Principal.user("zoe"), tree)).isEmpty();
+        assertThat(POLICY.onlyActableScope(Principal.user("nobody"), tree)).isEmpty();
+        for (String user : List.of("kim", "olga", "ned", "zoe", "nobody")) {
+            List<Scope> all = POLICY.actableScopes(Principal.user(user), tree);
+            assertThat(POLICY.onlyActableScope(Principal.user(user), tree)).as(user)
+                    .isEqualTo(all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty());
+        }
     }
 
     @Test
