@@ -85,7 +85,8 @@ final class ScopePickerAuthenticator extends LoginStep {
 
     /** The scopes the user may make active, each as its path; empty when the realm has no tenancy schema. */
     private static Optional<List<List<Scope>>> choices(AuthenticationFlowContext context) {
-        return context.getSession().getProvider(TenancyProvider.class).actableScopes(context.getUser().getId());
+        return context.getSession().getProvider(TenancyProvider.class).actableScopes(context.getUser().getId(),
+                Integer.MAX_VALUE);
     }
 
     private static Scope scopeOf(List<Scope> path) {

@@ -35,8 +35,8 @@ final class ActiveScopes {
         return tenancy.tree();
     }
 
-    Optional<List<List<Scope>>> actable(String userId) {
-        return tenancy.policyIfAny().map(policy -> policy.actableScopes(Principal.user(userId), tree(userId))
+    Optional<List<List<Scope>>> actable(String userId, int atMost) {
+        return tenancy.policyIfAny().map(policy -> policy.actableScopes(Principal.user(userId), tree(userId), atMost)
                 .stream().map(scope -> tenancy.path(scope.id())).toList());
     }
 

@@ -178,8 +178,8 @@ final class DefaultTenancyProvider implements TenancyProvider {
     }
 
     @Override
-    public Optional<List<List<Scope>>> actableScopes(String userId) {
-        return new ActiveScopes(tenancy()).actable(userId);
+    public Optional<List<List<Scope>>> actableScopes(String userId, int atMost) {
+        return new ActiveScopes(tenancy()).actable(userId, atMost);
     }
 
     @Override

@@ -178,10 +178,11 @@ public interface TenancyProvider extends Provider {
     // ---- the scope a client session acts in (login steps and tokens; the user is signed in, not calling the API)
 
     /**
-     * The scopes {@code userId} may make active, each as its path (root first, the scope last), in the core's
-     * order; empty when the realm has no schema.
+     * The first {@code atMost} scopes {@code userId} may make active, each as its path (root first, the scope last),
+     * in the core's order; empty when the realm has no schema. A short list costs a check per listed scope, not one
+     * per membership.
      */
-    Optional<List<List<Scope>>> actableScopes(String userId);
+    Optional<List<List<Scope>>> actableScopes(String userId, int atMost);
 
     /**
      * The scope {@code userId} may make active when it is their only one; empty when the realm has no schema or they

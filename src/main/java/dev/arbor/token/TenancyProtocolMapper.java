@@ -160,9 +160,12 @@ public final class TenancyProtocolMapper extends AbstractOIDCProtocolMapper impl
         Map<String, Object> claim = TenancyClaim.of(active.get());
         if (listsSwitchable(model, target)) {
             String activeId = active.get().path().get(active.get().path().size() - 1).id();
-            List<List<Scope>> others = tenancy.actableScopes(userId).orElse(List.of()).stream()
+            int limit = switchableLimit(model);
+            // the active scope may be among the first, and one more than the limit tells that there are more
+            List<List<Scope>> others = tenancy.actableScopes(userId, limit > Integer.MAX_VALUE - 2 ? limit : limit + 2)
+                    .orElse(List.of()).stream()
                     .filter(path -> !path.get(path.size() - 1).id().equals(activeId)).toList();
-            TenancyClaim.addSwitchable(claim, others, switchableLimit(model));
+            TenancyClaim.addSwitchable(claim, others, limit);
         }
         return Optional.of(claim);
     }

@@ -105,6 +105,12 @@ public class PolicyBenchmark {
         return policy.actableScopes(Principal.user(USER), tree);
     }
 
+    /** The heavy user's first 52: what userinfo asks to list 50 others than the active scope and tell of more. */
+    @Benchmark
+    public List<dev.arbor.core.Scope> firstActableScopesOfTheHeavyUser() {
+        return policy.actableScopes(Principal.user(USER), tree, 52);
+    }
+
     /** Whether the heavy user has one scope to act in: every token of a session that names none asks it. */
     @Benchmark
     public Optional<dev.arbor.core.Scope> onlyActableScopeOfTheHeavyUser() {

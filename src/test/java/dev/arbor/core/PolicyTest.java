@@ -329,6 +329,34 @@ class PolicyTest {
     }
 
     @Test
+    void theFirstActableScopesAreTheHeadOfTheWholeList() {
+        TreeSlice tree = InMemoryTree.builder()
+                .scope("o", "org", "Org", null, Map.of())
+                .scope("ta", "team", "Alpha", "o")
+                .scope("tb", "team", "Beta", "o")
+                .scope("tc", "team", "Alpha", "o")
+                .scope("sa", "squad", "Alpha", "ta")
+                .member("kim", "tb", "volunteer")
+                .member("kim", "o", Set.of(), Set.of())
+                .member("kim", "tc", "volunteer")
+                .member("kim", "ta", "volunteer")
+                .member("kim", "sa", "member")
+                .member("olga", "o", "owner")
+                .build();
+
+        assertThat(POLICY.actableScopes(Principal.user("kim"), tree)).extracting(Scope::id)
+                .as("by the names on the path, a parent before its children, equal names by id; no role-less one")
+                .containsExactly("ta", "tc", "sa", "tb");
+        for (String user : List.of("kim", "olga", "nobody")) {
+            List<Scope> all = POLICY.actableScopes(Principal.user(user), tree);
+            for (int atMost = 0; atMost <= all.size() + 1; atMost++) {
+                assertThat(POLICY.actableScopes(Principal.user(user), tree, atMost)).as(user + ", " + atMost)
+                        .isEqualTo(all.subList(0, Math.min(atMost, all.size())));
+            }
+        }
+    }
+
+    @Test
     void affordancesAreTheAnswersOfTheDecisionsTheApiMakes() {
         Principal oscar = Principal.user("oscar");
 

@@ -125,10 +125,7 @@ class ScopePickerIT {
 
     @Test
     void userinfoListsTheOtherScopesToSwitchToAndTokensDoNot(TestRealms realms) {
-        SkyportWorld world = withPicker(realms);
-        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
-        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
-        world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
+        SkyportWorld world = erinInThreeScopes(realms);
         TokenSet tokens = world.app.signIn(world.users.get("erin"), Map.of(), world.ws2).tokens();
 
         JsonNode userinfo = world.app.userInfo(tokens.accessToken()).path("tenancy");
@@ -141,8 +138,39 @@ class ScopePickerIT {
         assertThat(tokens.idTokenClaims().path("tenancy").has("switchable")).isFalse();
     }
 
+    @Test
+    void userinfoListsAtMostTheLimitAndSaysWhenThereAreMore(TestRealms realms) {
+        SkyportWorld world = erinInThreeScopes(realms);
+        world.realm.configureTenancyClaim("arbor.switchable.limit", "1");
+
+        JsonNode fromAcme = world.app.userInfo(world.app.signIn(world.users.get("erin"), Map.of(), world.acme)
+                .tokens().accessToken()).path("tenancy");
+        JsonNode fromStudio = world.app.userInfo(world.app.signIn(world.users.get("erin"), Map.of(), world.ws1)
+                .tokens().accessToken()).path("tenancy");
+        world.realm.configureTenancyClaim("arbor.switchable.limit", "2");
+        JsonNode allFromStudio = world.app.userInfo(world.app.signIn(world.users.get("erin"), Map.of(), world.ws1)
+                .tokens().accessToken()).path("tenancy");
+
+        assertThat(fromAcme.path("switchable").findValuesAsText("id")).as("the first scope is the active one")
+                .containsExactly(world.ws1);
+        assertThat(fromAcme.path("switchableTruncated").asBoolean()).isTrue();
+        assertThat(fromStudio.path("switchable").findValuesAsText("id")).containsExactly(world.acme);
+        assertThat(fromStudio.path("switchableTruncated").asBoolean()).isTrue();
+        assertThat(allFromStudio.path("switchable").findValuesAsText("id")).containsExactly(world.acme, world.ws2);
+        assertThat(allFromStudio.has("switchableTruncated")).isFalse();
+    }
+
     private static String activeScope(TokenSet tokens) {
         return tokens.accessTokenClaims().path("tenancy").path("scope").path("id").asText();
+    }
+
+    /** Erin holds a role at Acme and at both of its studios, each granted by someone who may. */
+    private static SkyportWorld erinInThreeScopes(TestRealms realms) {
+        SkyportWorld world = withPicker(realms);
+        world.as("carol").put(world.roles(world.ws1, "erin", "genic-admin")).expect(200);
+        world.as("alice").put(world.roles(world.ws2, "erin", "genic-admin")).expect(200);
+        world.as("root").put(world.roles(world.acme, "erin", "admin")).expect(200);
+        return world;
     }
 
     private static SkyportWorld withPicker(TestRealms realms) {

@@ -61,6 +61,19 @@ public final class RealmSetup {
         addOnce(admin + "/clients/" + clients.get(0).path("id").asText() + "/default-client-scopes", scopeId);
     }
 
+    /** Sets {@code key} to {@code value} in the configuration of the {@code tenancy} client scope's Arbor mapper. */
+    public void configureTenancyClaim(String key, String value) {
+        String mappers = admin + "/client-scopes/" + tenancyClientScope() + "/protocol-mappers/models";
+        for (JsonNode mapper : Json.parse(call("GET", mappers, null, token, 200))) {
+            if ("arbor-tenancy-mapper".equals(mapper.path("protocolMapper").asText())) {
+                ((ObjectNode) mapper.path("config")).put(key, value);
+                call("PUT", mappers + "/" + mapper.path("id").asText(), mapper.toString(), token, 204);
+                return;
+            }
+        }
+        throw new IllegalStateException("no Arbor mapper in the client scope " + CLIENT_SCOPE + " of " + admin);
+    }
+
     /** Adds {@code scopeId} to a list of client scopes unless it is there: Keycloak answers 409 then. */
     private void addOnce(String defaults, String scopeId) {
         for (JsonNode present : Json.parse(call("GET", defaults, null, token, 200))) {

@@ -96,6 +96,11 @@ public final class TestRealm {
         setup().addTenancyClaim(clientId);
     }
 
+    /** Sets one setting of the tenancy claim's mapper ({@link #addTenancyClaim} created it). */
+    public void configureTenancyClaim(String key, String value) {
+        setup().configureTenancyClaim(key, value);
+    }
+
     /**
      * Lets {@code requester} (a confidential client) exchange tokens issued to {@code issuedTo} with Keycloak's
      * standard token exchange: the exchange is switched on for the requester, and {@code issuedTo}'s tokens name
