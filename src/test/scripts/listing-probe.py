@@ -12,6 +12,7 @@ follows a warm JVM.
     python3 src/test/scripts/listing-probe.py --log-statements      # PostgreSQL logs each statement's duration
     python3 src/test/scripts/listing-probe.py --db h2               # what `mvn -Pload` (H2) left behind
     python3 src/test/scripts/listing-probe.py --db h2 --jfr /tmp/listing.jfr   # Keycloak under Flight Recorder
+    python3 src/test/scripts/listing-probe.py --db h2 --idle 120   # the server left alone for two minutes first
 
 Run it with the machine otherwise idle, from the repository's root, after the benchmark has stopped.
 """
@@ -173,6 +174,8 @@ def main():
     parser.add_argument("--log-statements", action="store_true", help="PostgreSQL only")
     parser.add_argument("--db", choices=sorted(DATABASES), default="postgres")
     parser.add_argument("--jfr", metavar="FILE", help="record Keycloak with Flight Recorder into FILE")
+    parser.add_argument("--idle", type=float, default=0, metavar="SECONDS",
+                        help="leave the started server alone this long before the first listing")
     arguments = parser.parse_args()
     use(arguments.db)
     postgres_run = arguments.db == "postgres"
@@ -190,6 +193,7 @@ def main():
     keycloak = None
     try:
         keycloak = start_keycloak(postgres_run, Path(arguments.jfr).resolve() if arguments.jfr else None)
+        time.sleep(arguments.idle)
         windows = listings(arguments.repeats)
     finally:
         if keycloak:
