@@ -35,6 +35,7 @@ final class CachingTreeSlice implements TreeSlice {
     private final Map<String, Set<String>> holders = new HashMap<>();
     private final Map<String, UserMemberships> userMemberships = new HashMap<>();
     private final Map<String, Optional<?>> answers = new HashMap<>();
+    private final Map<String, Long> memberCounts = new HashMap<>();
     private final Set<String> existingUsers = new HashSet<>();
 
     /**
@@ -264,6 +265,29 @@ final class CachingTreeSlice implements TreeSlice {
                 decided, false, ArborMetrics::answer);
     }
 
+    /** How many members the scope has, as this request or the node's cache knows; null when neither does. */
+    Long knownMemberCount(String scopeId) {
+        Long known = memberCounts.get(scopeId);
+        TreeCache.Entries entries = shared();
+        if (known == null && entries != null) {
+            known = entries.memberCounts.get(scopeId);
+            ArborMetrics.cache(known != null);
+            if (known != null) {
+                memberCounts.put(scopeId, known);
+            }
+        }
+        return known;
+    }
+
+    /** The member count the database gave with a page of the scope's members: kept unless a change raced it. */
+    void memberCountRead(String scopeId, long count) {
+        memberCounts.put(scopeId, count);
+        TreeCache.Entries entries = shared();
+        if (entries != null) {
+            view.keep(entries.memberCounts, scopeId, count);
+        }
+    }
+
     /** Forgets what this request read, after it changed it; the node's cache is dropped when its transaction ends. */
     void forget() {
         scopes.clear();
@@ -272,5 +296,6 @@ final class CachingTreeSlice implements TreeSlice {
         holders.clear();
         userMemberships.clear();
         answers.clear();
+        memberCounts.clear();
     }
 }

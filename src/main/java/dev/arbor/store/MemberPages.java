@@ -16,9 +16,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * A scope's members a page at a time, in one query per page: the memberships in user id order, which the unique
  * key on (scope, user) keeps in the index, so a page after a user id starts where the index says and stops after
  * one more membership than the page holds; only that page's memberships are then joined with their roles (a row
- * per role), usernames and the scope's member count (the query and why it is shaped so: {@code ArborMembershipEntity}'s
- * {@code arborMembership.list}; offset paging is the same query from before every user id). Scalars only, so
- * nothing enters the persistence context and nothing is flushed.
+ * per role), usernames and, unless the caller knows it, the scope's member count (the query and why it is shaped so:
+ * {@code ArborMembershipEntity}'s {@code LISTED}; offset paging is the same query from before every user id).
+ * Scalars only, so nothing enters the persistence context and nothing is flushed.
  */
 final class MemberPages {
 
@@ -82,8 +82,9 @@ final class MemberPages {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 MemberPages pages = new MemberPages(
                         session.getProvider(JpaConnectionProvider.class).getEntityManager(), NO_SCOPE);
-                pages.from(NO_SCOPE, 0, 1);
-                pages.from(NO_SCOPE, 1, 1);
+                pages.from(NO_SCOPE, 0, 1, null);
+                pages.from(NO_SCOPE, 1, 1, null);
+                pages.from(NO_SCOPE, 0, 1, 0L);
             });
         } catch (RuntimeException e) {
             // only the first listing's speed depends on it: the server starts, and the listing plans then
@@ -91,25 +92,30 @@ final class MemberPages {
         }
     }
 
-    /** The page of at most {@code max} members whose user ids follow {@code afterUserId}. */
-    ListedMembers after(String scopeId, String afterUserId, int max) {
-        return page(list(scopeId, afterUserId, 0, max), scopeId, max, true);
+    /**
+     * The page of at most {@code max} members whose user ids follow {@code afterUserId}.
+     *
+     * @param total how many members the scope has, when known; null: the page's query counts them too
+     */
+    ListedMembers after(String scopeId, String afterUserId, int max, Long total) {
+        return page(list(scopeId, afterUserId, 0, max, total), scopeId, max, true, total);
     }
 
-    /** The page of at most {@code max} members from the {@code first}th on (offset paging). */
-    ListedMembers from(String scopeId, int first, int max) {
-        return page(list(scopeId, BEFORE_EVERY_USER, first, max), scopeId, max, first > 0);
+    /** The page of at most {@code max} members from the {@code first}th on (offset paging); {@code total} as above. */
+    ListedMembers from(String scopeId, int first, int max, Long total) {
+        return page(list(scopeId, BEFORE_EVERY_USER, first, max, total), scopeId, max, first > 0, total);
     }
 
     /** Reads one row more than the page holds: whether it exists says whether there is a next page. */
-    private TypedQuery<Object[]> list(String scopeId, String afterUserId, int first, int max) {
+    private TypedQuery<Object[]> list(String scopeId, String afterUserId, int first, int max, Long total) {
         if (planEachPage) {
             // for the rest of this transaction, which is the request's: a listing is all that it does
             em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
                     .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         }
         int rows = max + 1;
-        return em.createNamedQuery("arborMembership.list", Object[].class)
+        return em.createNamedQuery(total == null ? "arborMembership.listCounted" : "arborMembership.list",
+                        Object[].class)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("scopeId", scopeId)
                 .setParameter("realmId", realmId)
@@ -119,11 +125,11 @@ final class MemberPages {
                 .setHint(FETCH_SIZE, rows);
     }
 
-    private ListedMembers page(TypedQuery<Object[]> query, String scopeId, int max, boolean skipped) {
+    private ListedMembers page(TypedQuery<Object[]> query, String scopeId, int max, boolean skipped, Long total) {
         List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {
             // past the end the count has no row to ride on; at the start there is nothing to count
-            return new ListedMembers(List.of(), skipped ? count(scopeId) : 0, null);
+            return new ListedMembers(List.of(), total != null ? total : skipped ? count(scopeId) : 0, null);
         }
         List<ListedMembers.Member> members = new ArrayList<>();
         int memberships = 0;
@@ -137,7 +143,7 @@ final class MemberPages {
                 }
             }
             if (++memberships > max) { // the membership read beyond the page: there is a next one
-                return new ListedMembers(members, total(rows), lastUserId);
+                return new ListedMembers(members, total != null ? total : counted(rows), lastUserId);
             }
             lastUserId = userId;
             if (!roles.isEmpty()) { // a membership without a role grants nothing and is nobody's
@@ -145,10 +151,10 @@ final class MemberPages {
                 members.add(new ListedMembers.Member(userId, (String) row[1], roles, words((String) row[2])));
             }
         }
-        return new ListedMembers(members, total(rows), null);
+        return new ListedMembers(members, total != null ? total : counted(rows), null);
     }
 
-    private static long total(List<Object[]> rows) {
+    private static long counted(List<Object[]> rows) {
         return ((Number) rows.get(0)[4]).longValue();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -232,15 +233,26 @@ public final class TenancyStore {
 
     /**
      * The page of at most {@code max} of a scope's members whose user ids follow {@code afterUserId} (keyset
-     * paging), ordered by user id, with roles, usernames and the scope's count: one query. Never null.
+     * paging), ordered by user id, with roles, usernames and the scope's count: one query. The count is kept in the
+     * node's cache like the tree (a change of a membership at the scope drops it), so that only a listing's first
+     * page counts. Never null.
      */
     public ListedMembers membersAfter(String scopeId, String afterUserId, int max) {
-        return memberPages.after(scopeId, afterUserId, max);
+        return counted(scopeId, total -> memberPages.after(scopeId, afterUserId, max, total));
     }
 
     /** As {@link #membersAfter}, from the {@code first}th member on (offset paging). */
     public ListedMembers membersFrom(String scopeId, int first, int max) {
-        return memberPages.from(scopeId, first, max);
+        return counted(scopeId, total -> memberPages.from(scopeId, first, max, total));
+    }
+
+    private ListedMembers counted(String scopeId, Function<Long, ListedMembers> list) {
+        Long known = slice.knownMemberCount(scopeId);
+        ListedMembers page = list.apply(known);
+        if (known == null) {
+            slice.memberCountRead(scopeId, page.total());
+        }
+        return page;
     }
 
     /**

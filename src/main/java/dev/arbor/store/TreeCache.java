@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the token path reads of a realm's tenancy (the schema in force, scopes with their ancestry, memberships,
- * role holders, and the answers the service derives from them alone), kept on this node until a transaction
- * changes it: then the entries the change names ({@link TreeChange}) are dropped here and, through Keycloak's
- * cluster, on every node. Each realm counts the changes dropped from its entries; a reader keeps what it loaded
+ * role holders, and the answers the service derives from them alone), and the member counts of listed scopes, kept
+ * on this node until a transaction changes it: then the entries the change names ({@link TreeChange}) are dropped
+ * here and, through Keycloak's cluster, on every node. Each realm counts the changes dropped from its entries; a reader keeps what it loaded
  * only while the count is still the one it saw before loading, so a load that raced a change is never kept.
  */
 final class TreeCache {
@@ -40,6 +40,13 @@ final class TreeCache {
          * every kind above, so every change drops them all.
          */
         final BoundedMap<Optional<?>> answers;
+        /**
+         * How many members each listed scope has, the {@code total} on every page of a listing: counted on each
+         * page, a page's cost grew with the scope's size (a listing of 18,000 counted them 18 times), where by
+         * cursor it is that of the page. Dropped by any change that names a membership at the scope, as every write
+         * that adds or deletes one does.
+         */
+        final BoundedMap<Long> memberCounts;
         final AtomicReference<Optional<StoredSchema>> schema = new AtomicReference<>();
         /** How many changes were dropped from these entries. */
         private final AtomicLong changes = new AtomicLong();
@@ -51,6 +58,7 @@ final class TreeCache {
             holders = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
             userMemberships = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
             answers = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
+            memberCounts = new BoundedMap<>(capacity, ArborMetrics::cacheEvicted);
         }
 
         /** Counts first, then drops: a reader that put after the drop sees the count moved and takes its put back. */
@@ -63,6 +71,7 @@ final class TreeCache {
                 memberships.clear();
                 holders.clear();
                 userMemberships.clear();
+                memberCounts.clear();
                 schema.set(null);
                 return;
             }
@@ -71,6 +80,7 @@ final class TreeCache {
             for (String key : change.memberships()) {
                 memberships.remove(key);
                 userMemberships.remove(userOf(key));
+                memberCounts.remove(scopeOf(key));
             }
             change.holders().forEach(holders::remove);
         }
@@ -183,6 +193,10 @@ final class TreeCache {
 
     private static String userOf(String membershipKey) {
         return membershipKey.substring(membershipKey.indexOf('\n') + 1);
+    }
+
+    private static String scopeOf(String membershipKey) {
+        return membershipKey.substring(0, membershipKey.indexOf('\n'));
     }
 
     private static boolean isAbsence(Object value) {

@@ -49,6 +49,11 @@ class ClusterConsistencyIT {
         assertThat(Metrics.value(cluster.node(1), "arbor_cache_answers_total", "hit"))
                 .as("node B answers the refresh from its cache").isGreaterThan(hits);
 
+        ArborApi rootOnB = world.as("root", cluster.node(1));
+        String ws1Members = "scopes/" + world.ws1 + "/members?max=1";
+        assertThat(rootOnB.get(ws1Members).expect(200).path("total").asLong()).as("carol and dave").isEqualTo(2);
+        assertThat(rootOnB.get(ws1Members).expect(200).path("total").asLong()).as("kept on node B").isEqualTo(2);
+
         world.as("alice").delete(world.roles(world.ws1, "carol", "owner")).expect(200); // through node A
 
         assertThat(permissions(appOnB.refresh(alice.refreshToken())))
@@ -61,6 +66,7 @@ class ClusterConsistencyIT {
         assertThat(aliceOnB.get("me/permissions?scopeId=" + world.ws1).expect(200).path("permissions").toString())
                 .contains("subscriptions:subscriptions:start");
         assertThat(aliceOnB.get("scopes/" + world.ws1 + "/members").expect(200).path("members")).isEmpty();
+        assertThat(rootOnB.get(ws1Members).expect(200).path("total").asLong()).as("node B's count dropped").isZero();
         // the change dropped what it changed on node B, not the realm: bob's tenancy (acme) stayed cached there
         Metrics.CacheReads bobsRefreshAfter = Metrics.cacheReads(cluster.node(1),
                 () -> appOnB.refresh(bob.refreshToken()));

@@ -144,6 +144,37 @@ class MemberListingIT {
         }
     }
 
+    /** The count rides on the first page and is kept for the next ones until a membership at the scope changes. */
+    @Test
+    void theTotalFollowsEachWayAMemberComesOrGoes(TestRealms realms) {
+        SkyportWorld world = new SkyportWorld(realms);
+        ArborApi root = world.as("root");
+        List<TestUser> pool = pool(world);
+        long before = total(root, world);
+        assertThat(total(root, world)).as("the next listing, counted or not").isEqualTo(before);
+
+        root.put(genicAdmin(world, pool.get(0))).expect(200);
+        assertThat(total(root, world)).as("granted").isEqualTo(before + 1);
+        root.post("import", "{\"arbor\":1,\"members\":[{\"user\":\"" + pool.get(1).username() + "\",\"scope\":\""
+                + world.ws1 + "\",\"roles\":[\"genic-admin\"]}]}").expect(200);
+        assertThat(total(root, world)).as("imported").isEqualTo(before + 2);
+        root.put(genicAdmin(world, pool.get(2))).expect(200);
+        assertThat(total(root, world)).isEqualTo(before + 3);
+        root.delete(genicAdmin(world, pool.get(0))).expect(200);
+        assertThat(total(root, world)).as("the last role revoked").isEqualTo(before + 2);
+        root.delete(members(world) + "/" + pool.get(1).id()).expect(204);
+        assertThat(total(root, world)).as("removed").isEqualTo(before + 1);
+        world.realm.admin().users().get(pool.get(2).id()).remove();
+        assertThat(total(root, world)).as("the user deleted in Keycloak").isEqualTo(before);
+    }
+
+    private static long total(ArborApi api, SkyportWorld world) {
+        JsonNode first = api.get(members(world) + "?max=1").expect(200);
+        JsonNode second = api.get(members(world) + "?max=1&after=" + first.path("next").asText()).expect(200);
+        assertThat(second.path("total").asLong()).as("the second page").isEqualTo(first.path("total").asLong());
+        return first.path("total").asLong();
+    }
+
     /** {@link #POOL} new users of the realm, in user id order. */
     private static List<TestUser> pool(SkyportWorld world) {
         List<TestUser> pool = new ArrayList<>();

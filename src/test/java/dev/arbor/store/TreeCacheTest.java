@@ -185,7 +185,40 @@ class TreeCacheTest {
         assertThat(entries.userMemberships.get("alice")).isNotNull();
         assertThat(entries.userMemberships.get("bob")).isNotNull();
         assertThat(entries.holders.get(TreeCache.holderKey("ws1", "member"))).isNotNull();
+        assertThat(entries.memberCounts.get("ws1")).as("carol joined ws1").isNull();
         assertThat(entries.schema.get()).isNotNull();
+    }
+
+    @Test
+    void aListedScopesMemberCountIsKeptUntilAMembershipThereChanges() {
+        rows.scope("root", null);
+        rows.scope("ws1", "root");
+        rows.newSession().memberCountRead("ws1", 3);
+        rows.newSession().memberCountRead("root", 1);
+        assertThat(rows.newSession().knownMemberCount("ws1")).isEqualTo(3L);
+
+        TreeCache.drop(realm, new TreeChange().membership("carol", "root").holder("root", "owner").scope("ws1"));
+        assertThat(rows.newSession().knownMemberCount("ws1")).as("no membership at ws1 changed").isEqualTo(3L);
+        assertThat(rows.newSession().knownMemberCount("root")).as("a membership at root changed").isNull();
+
+        TreeCache.drop(realm, new TreeChange().membership("carol", "ws1"));
+        assertThat(rows.newSession().knownMemberCount("ws1")).isNull();
+
+        rows.newSession().memberCountRead("ws1", 4);
+        TreeCache.drop(realm, TreeChange.ofRealm());
+        assertThat(rows.newSession().knownMemberCount("ws1")).isNull();
+    }
+
+    @Test
+    void aMemberCountReadBeforeAChangeAtItsScopeWasDroppedIsNotKept() {
+        rows.scope("ws1", null);
+        CachingTreeSlice reader = rows.newSession(); // counted 3; then a fourth member's change commits and drops
+        TreeCache.drop(realm, new TreeChange().membership("dave", "ws1"));
+
+        reader.memberCountRead("ws1", 3);
+
+        assertThat(reader.knownMemberCount("ws1")).as("the request's own page").isEqualTo(3L);
+        assertThat(rows.newSession().knownMemberCount("ws1")).as("the node's cache").isNull();
     }
 
     @Test
@@ -214,7 +247,8 @@ class TreeCacheTest {
         TreeCache.drop(realm, TreeChange.ofRealm());
 
         TreeCache.Entries entries = entries();
-        assertThat(entries.scopes.size() + entries.userMemberships.size() + entries.holders.size()).isZero();
+        assertThat(entries.scopes.size() + entries.userMemberships.size() + entries.holders.size()
+                + entries.memberCounts.size()).isZero();
         assertThat(entries.schema.get()).isNull();
     }
 
@@ -337,5 +371,6 @@ class TreeCacheTest {
         }
         slice.holders("ws1", "owner");
         slice.holders("ws1", "member");
+        slice.memberCountRead("ws1", 2);
     }
 }

@@ -17,7 +17,9 @@ import jakarta.persistence.Table;
             + " where m.scopeId in :scopeIds and m.userId in :userIds"),
     @NamedQuery(name = "arborMembership.byScope",
             query = "select m from ArborMembershipEntity m where m.scopeId = :scopeId order by m.userId"),
-    @NamedQuery(name = "arborMembership.list", query = ArborMembershipEntity.LISTING),
+    @NamedQuery(name = "arborMembership.list", query = ArborMembershipEntity.LISTED + ArborMembershipEntity.PAGE),
+    @NamedQuery(name = "arborMembership.listCounted",
+            query = ArborMembershipEntity.LISTED + ArborMembershipEntity.COUNTED + ArborMembershipEntity.PAGE),
     @NamedQuery(name = "arborMembership.countByScope",
             query = "select count(m.userId) from ArborMembershipEntity m where m.scopeId = :scopeId"),
     @NamedQuery(name = "arborMembership.byUser", query = "select m from ArborMembershipEntity m"
@@ -36,10 +38,10 @@ public class ArborMembershipEntity {
     /**
      * A page of a scope's members as scalars (dev.arbor.store.MemberPages), a row per member and role: user id,
      * username (null for a user a federated store keeps to itself), options, role (null for a membership without
-     * any), the scope's member count; of the members whose user ids follow {@code :after}, skipping {@code :first}
-     * of them, at most {@code :max}, in the unique key's order, each member's roles in name order. A named query, so
-     * that Hibernate checks it when Keycloak starts; it parses and plans it on its first use, which MemberPages makes
-     * when the server starts.
+     * any) and, where {@link #COUNTED} follows, the scope's member count; of the members whose user ids follow
+     * {@code :after}, skipping {@code :first} of them, at most {@code :max}, in the unique key's order, each member's
+     * roles in name order. Named queries, counted and not, so that Hibernate checks them when Keycloak starts; it
+     * parses and plans each on its first use, which MemberPages makes when the server starts.
      * <p>
      * The page is cut first (the derived table) and only its rows are joined: each member's roles from the role rows
      * of the scope, the username by Keycloak's primary key. The roles are found by (scope, user), which orders the
@@ -64,11 +66,15 @@ public class ArborMembershipEntity {
      * and sorts all of the scope's members for every page (18,000 for each page of the benchmark's largest scope).
      * The count counts user ids, which the unique key holds: PostgreSQL counts them from the index alone.
      */
-    static final String LISTING = "select p.userId,"
+    static final String LISTED = "select p.userId,"
             + " (select u.username from UserEntity u where u.id = p.userId and u.realmId = :realmId),"
-            + " p.options, r.roleName,"
-            + " (select count(c.userId) from ArborMembershipEntity c where c.scopeId = :scopeId)"
-            + " from (select m.userId as userId, m.options as options from ArborMembershipEntity m"
+            + " p.options, r.roleName";
+
+    /** The scope's member count, on a listing's page when the node's cache does not know it (the last column). */
+    static final String COUNTED = ", (select count(c.userId) from ArborMembershipEntity c where c.scopeId = :scopeId)";
+
+    /** The page itself: see {@link #LISTED}. */
+    static final String PAGE = " from (select m.userId as userId, m.options as options from ArborMembershipEntity m"
             + " where m.scopeId = :scopeId and m.userId > :after order by m.scopeId, m.userId"
             + " limit :max offset :first) p"
             + " left join ArborRoleAssignmentEntity r on r.scopeId = :scopeId and r.userId > :after"
