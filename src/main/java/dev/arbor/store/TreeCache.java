@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * What the token path reads of a realm's tenancy (the schema in force, scopes with their ancestry, memberships,
  * role holders, and the answers the service derives from them alone), and the member counts of listed scopes, kept
  * on this node until a transaction changes it: then the entries the change names ({@link TreeChange}) are dropped
- * here and, through Keycloak's cluster, on every node. Each realm counts the changes dropped from its entries; a reader keeps what it loaded
- * only while the count is still the one it saw before loading, so a load that raced a change is never kept.
+ * here and, through Keycloak's cluster, on every node. Each realm counts the changes dropped from its entries; a
+ * reader keeps what it loaded only while the count is still the one it saw before loading, so a load that raced a
+ * change is never kept.
  */
 final class TreeCache {
 
