@@ -13,7 +13,7 @@ import java.util.List;
  * (the next ones, the count kept) do. It lists three times in one opening of the file, closes it, opens it again and
  * lists four times: the first listing of the second opening has the JIT compiler warm and H2's page cache empty, as
  * a benchmark's first listing has. The file is opened read only, so H2 does not compact it meanwhile. The SQL is
- * Hibernate's for the named queries, written out here: keep the two alike.
+ * that of the named queries ({@code ArborMembershipEntity}) written out by hand for H2: keep the two alike.
  * <ul>
  * <li>{@code --count-every-page}: each page counts the scope's members, as every page did before the count was kept;
  * <li>{@code --use-index NAME}: the page reads the memberships through that index of ARBOR_MEMBERSHIP (H2's {@code
